@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The root command: `camplan <verb>`.
+public struct CamplanCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "camplan",
+        abstract: "Plan surveillance-camera networks: hot spots, camera placement, model wards.",
+        subcommands: []
+    )
+    public init() {}
+}

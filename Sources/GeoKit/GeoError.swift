@@ -1,0 +1,44 @@
+/// Everything that can go wrong in GeoKit, with what a user needs to fix it: the file, the
+/// row or feature, the field and value, and what was expected.
+public enum GeoError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file does not exist or no GDAL driver can open it.
+    case unreadable(file: String, reason: String)
+    /// The file opened but holds no features (or not the layer asked for).
+    case empty(file: String, layer: String?)
+    /// A required field is absent; `available` lists the fields the layer has.
+    case missingField(file: String, field: String, available: [String])
+    /// A value could not be used (row is 1-based as a spreadsheet user counts; for a header
+    /// line in CSV, the first data row is row 2).
+    case badValue(file: String, row: Int, field: String, value: String, expected: String)
+    /// The geometry is of the wrong kind for this input.
+    case wrongGeometry(file: String, feature: Int, found: String, expected: String)
+    /// No CRS could be determined and none was given with `--crs`.
+    case unknownCRS(file: String)
+    /// PROJ could not build or run a transformation.
+    case projection(String)
+    /// GEOS failed on an operation.
+    case geometry(String)
+    /// Writing an output failed; nothing was left at `file`.
+    case writeFailed(file: String, reason: String)
+    /// A generic input problem with a full message.
+    case invalidInput(String)
+
+    public var description: String {
+        switch self {
+        case let .unreadable(file, reason): "\(file): cannot read: \(reason)"
+        case let .empty(file, layer): "\(file): no features\(layer.map { " in layer '\($0)'" } ?? "")"
+        case let .missingField(file, field, available):
+            "\(file): no field '\(field)'; fields are: \(available.joined(separator: ", "))"
+        case let .badValue(file, row, field, value, expected):
+            "\(file): row \(row), field '\(field)': '\(value)' is not \(expected)"
+        case let .wrongGeometry(file, feature, found, expected):
+            "\(file): feature \(feature) is a \(found), expected \(expected)"
+        case let .unknownCRS(file):
+            "\(file): no coordinate reference system in the file; give one with --crs (e.g. EPSG:4326)"
+        case let .projection(m): "projection error: \(m)"
+        case let .geometry(m): "geometry error: \(m)"
+        case let .writeFailed(file, reason): "\(file): cannot write: \(reason)"
+        case let .invalidInput(m): m
+        }
+    }
+}

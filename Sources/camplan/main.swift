@@ -1,0 +1,3 @@
+import CamplanCLI
+
+CamplanCommand.main()
