@@ -1,0 +1,67 @@
+/// Which demand points each candidate facility (a camera at a site with a heading) covers,
+/// as a sparse matrix in CSR layout by facility: the demand indices covered by facility `j`
+/// are `indices[offsets[j] ..< offsets[j + 1]]`, sorted ascending and without repeats.
+///
+/// The optimizer sees only this matrix, demand weights and facility costs, never geometry
+/// (the numeric-core / geometry-adapter split of pysal/spopt).
+public struct CoverageMatrix: Sendable, Equatable {
+    /// Number of demand points (rows of the dense matrix).
+    public let demandCount: Int
+    /// `facilityCount + 1` offsets into `indices`, starting at 0.
+    public let offsets: [Int]
+    /// Demand indices, grouped by facility.
+    public let indices: [Int32]
+
+    public var facilityCount: Int { offsets.count - 1 }
+
+    /// Builds the matrix from per-facility lists, sorting and de-duplicating each.
+    /// - Throws: ``OptimizerError/invalidMatrix(_:)`` when an index is outside `0..<demandCount`.
+    public init(demandCount: Int, coverage: [[Int]]) throws {
+        var offsets = [0]
+        offsets.reserveCapacity(coverage.count + 1)
+        var indices: [Int32] = []
+        for (j, list) in coverage.enumerated() {
+            var seen = Array(Set(list)).sorted()
+            if let bad = seen.first(where: { $0 < 0 || $0 >= demandCount }) {
+                throw OptimizerError.invalidMatrix("facility \(j) covers demand \(bad), outside 0..<\(demandCount)")
+            }
+            indices.append(contentsOf: seen.map { Int32($0) })
+            offsets.append(indices.count)
+            seen.removeAll()
+        }
+        self.demandCount = demandCount
+        self.offsets = offsets
+        self.indices = indices
+    }
+
+    /// Takes CSR arrays as they are, after checking their shape.
+    public init(demandCount: Int, offsets: [Int], indices: [Int32]) throws {
+        guard offsets.first == 0, offsets.last == indices.count,
+              zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }) else {
+            throw OptimizerError.invalidMatrix("offsets must start at 0, rise, and end at indices.count")
+        }
+        guard indices.allSatisfy({ $0 >= 0 && Int($0) < demandCount }) else {
+            throw OptimizerError.invalidMatrix("a demand index is outside 0..<\(demandCount)")
+        }
+        self.demandCount = demandCount
+        self.offsets = offsets
+        self.indices = indices
+    }
+
+    /// The demand indices covered by facility `j`.
+    @inlinable
+    public func covered(by j: Int) -> ArraySlice<Int32> { indices[offsets[j] ..< offsets[j + 1]] }
+}
+
+/// Errors of the optimizer layer.
+public enum OptimizerError: Error, Sendable, Equatable, CustomStringConvertible {
+    case invalidMatrix(String)
+    case invalidProblem(String)
+
+    public var description: String {
+        switch self {
+        case .invalidMatrix(let m): "invalid coverage matrix: \(m)"
+        case .invalidProblem(let m): m
+        }
+    }
+}
