@@ -1,0 +1,147 @@
+import GeoKit
+
+import Foundation
+
+/// The criteria for the directive's two model titles (item 5): "Phường điển hình, kiểu mẫu
+/// về ANTT và văn minh đô thị" (model ward) and "Xã điển hình về phong trào toàn dân bảo vệ
+/// an ninh Tổ quốc" (model commune). The official criteria (Decision 9745/QĐ-BCA-V05) are
+/// not public, so the defaults come from the directive's own item-3 targets; every
+/// threshold and weight can be changed.
+public struct ModelWardCriteria: Sendable, Equatable {
+    /// Crime change on the previous year must be at or below this (percent; directive: -5).
+    public var crimeChangeMaxPercent: Double = -5
+    /// Clearance rate must be at least this (directive: 75%).
+    public var clearanceMin: Double = 0.75
+    /// Clearance of very serious and especially serious cases (directive: 90%).
+    public var seriousClearanceMin: Double = 0.90
+    /// At most this many 95%-confidence hot cells in the ward (default: none).
+    public var maxHotCells95: Int = 0
+    /// Share of weighted incidents covered by cameras after the plan must be at least this.
+    public var coverageMin: Double = 0.5
+    /// Incident rate (per 1,000 residents when population exists, else per km²) must be at
+    /// or below this quantile of the ward's own list (0.5 = the list's median).
+    public var rateMaxQuantile: Double = 0.5
+    /// Weight of each criterion in the score, by criterion key.
+    public var weights: [String: Double] = [
+        "crime_change": 1, "clearance": 1, "serious_clearance": 1, "no_hot_cells": 1, "coverage": 1, "rate": 1,
+    ]
+    /// Which unit types go to which list: list key -> types.
+    public var lists: [(key: String, title: String, types: [String])] = [
+        ("model_ward", "Phường điển hình, kiểu mẫu về ANTT và văn minh đô thị", ["phường"]),
+        ("model_commune", "Xã điển hình về phong trào toàn dân bảo vệ an ninh Tổ quốc", ["xã", "thị trấn"]),
+    ]
+
+    public init() {}
+
+    public static func == (a: ModelWardCriteria, b: ModelWardCriteria) -> Bool {
+        a.crimeChangeMaxPercent == b.crimeChangeMaxPercent && a.clearanceMin == b.clearanceMin
+            && a.seriousClearanceMin == b.seriousClearanceMin && a.maxHotCells95 == b.maxHotCells95
+            && a.coverageMin == b.coverageMin && a.rateMaxQuantile == b.rateMaxQuantile && a.weights == b.weights
+            && a.lists.map(\.key) == b.lists.map(\.key) && a.lists.map(\.types) == b.lists.map(\.types)
+    }
+}
+
+/// One criterion as judged for one ward: the value, the threshold, and whether it passed.
+/// `value == nil` means not applicable (no case in that class, no base year): it counts as met
+/// and the CSV says `n/a`.
+public struct CriterionResult: Sendable, Equatable {
+    public var key: String
+    public var value: Double?
+    public var threshold: Double
+    /// `<=` or `>=`.
+    public var comparison: String
+    public var passed: Bool
+}
+
+/// A ward's place in its list.
+public struct RankedWard: Sendable, Equatable {
+    public var listKey: String
+    public var wardID: String
+    public var wardName: String
+    public var type: String
+    public var group: String
+    /// 0...100: weighted share of criteria met.
+    public var score: Double
+    /// 1-based rank within the list.
+    public var rank: Int
+    /// All criteria met.
+    public var eligible: Bool
+    public var criteria: [CriterionResult]
+}
+
+/// Ranks model-ward and model-commune candidates (directive item 5).
+public enum ModelWardRanking {
+    /// Criterion keys, in output order.
+    public static let criterionKeys = ["crime_change", "clearance", "serious_clearance", "no_hot_cells", "coverage", "rate"]
+
+    /// Ranks `wards` for `year` (the latest year of data, compared with `year - 1`).
+    ///
+    /// Score = 100 × Σ weight·met / Σ weight. Ties: lower incident rate first, then ward id, so
+    /// the order is deterministic. Wards whose type is in no list are left out.
+    public static func rank(_ wards: [WardRecord], year: Int, criteria: ModelWardCriteria = .init()) -> [RankedWard] {
+        var out: [RankedWard] = []
+        for list in criteria.lists {
+            let members = wards.filter { list.types.contains($0.type) }
+            guard !members.isEmpty else { continue }
+            let perResidents = members.allSatisfy { ($0.population ?? 0) > 0 }
+            let rates = members.map { $0.rate(year: year, perResidents: perResidents) }
+            let rateThreshold = quantile(rates, criteria.rateMaxQuantile)
+            var rows: [(RankedWard, Double)] = []
+            for (w, rate) in zip(members, rates) {
+                let results = evaluate(w, year: year, rate: rate, rateThreshold: rateThreshold, criteria: criteria)
+                var num = 0.0, den = 0.0
+                for r in results {
+                    let weight = criteria.weights[r.key] ?? 1
+                    den += weight
+                    if r.passed { num += weight }
+                }
+                let score = den > 0 ? (num / den * 100 * 1e6).rounded() / 1e6 : 0
+                rows.append((RankedWard(listKey: list.key, wardID: w.id, wardName: w.name, type: w.type, group: w.group,
+                                        score: score, rank: 0, eligible: results.allSatisfy(\.passed), criteria: results), rate))
+            }
+            rows.sort { a, b in
+                if a.0.score != b.0.score { return a.0.score > b.0.score }
+                if a.1 != b.1 { return a.1 < b.1 }
+                return a.0.wardID < b.0.wardID
+            }
+            for (i, var r) in rows.map(\.0).enumerated() {
+                r.rank = i + 1
+                out.append(r)
+            }
+        }
+        return out
+    }
+
+    static func evaluate(_ w: WardRecord, year: Int, rate: Double, rateThreshold: Double,
+                         criteria c: ModelWardCriteria) -> [CriterionResult] {
+        func le(_ key: String, _ v: Double?, _ t: Double) -> CriterionResult {
+            CriterionResult(key: key, value: v, threshold: t, comparison: "<=", passed: v.map { $0 <= t + 1e-12 } ?? true)
+        }
+        func ge(_ key: String, _ v: Double?, _ t: Double) -> CriterionResult {
+            CriterionResult(key: key, value: v, threshold: t, comparison: ">=", passed: v.map { $0 >= t - 1e-12 } ?? true)
+        }
+        // No base year: no cases in either year is "not applicable" (met); cases that
+        // appear from zero are a rise (not met).
+        var crime = le("crime_change", w.changePercent(year: year), c.crimeChangeMaxPercent)
+        if crime.value == nil, (w.incidentsByYear[year] ?? 0) > 0 { crime.passed = false }
+        var coverage = ge("coverage", w.coveredShare, c.coverageMin)
+        if w.coveredShare == nil { coverage.passed = false }
+        return [
+            crime,
+            ge("clearance", w.clearance(year: year), c.clearanceMin),
+            ge("serious_clearance", w.seriousClearance(year: year), c.seriousClearanceMin),
+            le("no_hot_cells", Double(w.hotCells95), Double(c.maxHotCells95)),
+            coverage,
+            le("rate", rate, rateThreshold),
+        ]
+    }
+
+    /// Linear-interpolated quantile (type 7, as numpy's default).
+    static func quantile(_ xs: [Double], _ q: Double) -> Double {
+        guard !xs.isEmpty else { return 0 }
+        let s = xs.sorted()
+        let h = Double(s.count - 1) * min(max(q, 0), 1)
+        let lo = Int(h.rounded(.down)), hi = min(lo + 1, s.count - 1)
+        return s[lo] + (h - Double(lo)) * (s[hi] - s[lo])
+    }
+}

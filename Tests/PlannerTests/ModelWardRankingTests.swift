@@ -1,0 +1,86 @@
+import Testing
+@testable import Planner
+
+@Suite struct ModelWardRankingTests {
+    /// Three phường and two xã, figures chosen by hand.
+    func wards() -> [WardRecord] {
+        [
+            // Falls 10%, clears 80%, serious 1/1, no hot cell, 60% covered, 20 cases on 2 km²
+            WardRecord(id: "P1", name: "One", type: "phường", group: "A", areaKm2: 2,
+                       incidentsByYear: [2022: 20, 2023: 18], solvedByYear: [2023: 15],
+                       seriousByYear: [2023: 1], seriousSolvedByYear: [2023: 1], hotCells95: 0, coveredShare: 0.6),
+            // Rises, clears 50%, has hot cells: fails most
+            WardRecord(id: "P2", name: "Two", type: "phường", group: "A", areaKm2: 1,
+                       incidentsByYear: [2022: 30, 2023: 40], solvedByYear: [2023: 20],
+                       seriousByYear: [2023: 2], seriousSolvedByYear: [2023: 1], hotCells95: 3, coveredShare: 0.7),
+            // Falls exactly 5% (meets "at least 5%"), no serious case (n/a = met), 40% covered
+            WardRecord(id: "P3", name: "Three", type: "phường", group: "B", areaKm2: 4,
+                       incidentsByYear: [2022: 20, 2023: 19], solvedByYear: [2023: 19],
+                       hotCells95: 0, coveredShare: 0.4),
+            WardRecord(id: "X1", name: "Ex", type: "xã", group: "B", areaKm2: 10,
+                       incidentsByYear: [2022: 0, 2023: 3], solvedByYear: [2023: 3], coveredShare: 0.9),
+            WardRecord(id: "X2", name: "Why", type: "xã", group: "B", areaKm2: 10,
+                       incidentsByYear: [2022: 0, 2023: 0], coveredShare: 0.9),
+        ]
+    }
+
+    @Test func listsSplitByTypeAndRankByScore() {
+        let r = ModelWardRanking.rank(wards(), year: 2023)
+        let wardList = r.filter { $0.listKey == "model_ward" }
+        let communeList = r.filter { $0.listKey == "model_commune" }
+        #expect(wardList.map(\.wardID) == ["P1", "P3", "P2"])
+        #expect(wardList.map(\.rank) == [1, 2, 3])
+        #expect(communeList.map(\.wardID) == ["X2", "X1"])
+    }
+
+    @Test func criteriaCarryValueThresholdAndVerdict() throws {
+        let r = ModelWardRanking.rank(wards(), year: 2023)
+        let p1 = try #require(r.first { $0.wardID == "P1" })
+        #expect(p1.eligible)
+        #expect(p1.score == 100)
+        let change = try #require(p1.criteria.first { $0.key == "crime_change" })
+        #expect(abs(change.value! - -10) < 1e-12)
+        #expect(change.threshold == -5)
+        #expect(change.passed)
+
+        let p3 = try #require(r.first { $0.wardID == "P3" })
+        #expect(p3.criteria.first { $0.key == "crime_change" }?.passed == true)     // -5% meets "at least 5%"
+        #expect(p3.criteria.first { $0.key == "serious_clearance" }?.value == nil)  // no case: n/a
+        #expect(p3.criteria.first { $0.key == "serious_clearance" }?.passed == true)
+        #expect(p3.criteria.first { $0.key == "coverage" }?.passed == false)       // 40% < 50%
+        // 5 of 6 criteria met, equal weights
+        #expect(abs(p3.score - 500.0 / 6) < 1e-6)
+
+        let p2 = try #require(r.first { $0.wardID == "P2" })
+        // rises 33%, clears 50%, serious 50%, 3 hot cells; coverage 70% met; rate 40/km² above median 9.5
+        #expect(p2.criteria.filter(\.passed).map(\.key) == ["coverage"])
+        #expect(!p2.eligible)
+    }
+
+    @Test func casesFromZeroFailTheChangeCriterion() throws {
+        let r = ModelWardRanking.rank(wards(), year: 2023)
+        let x1 = try #require(r.first { $0.wardID == "X1" })
+        let c = try #require(x1.criteria.first { $0.key == "crime_change" })
+        #expect(c.value == nil)
+        #expect(!c.passed)
+        let x2 = try #require(r.first { $0.wardID == "X2" })
+        #expect(x2.criteria.first { $0.key == "crime_change" }?.passed == true)
+    }
+
+    @Test func weightsAndListsAreConfigurable() {
+        var c = ModelWardCriteria()
+        c.lists = [("all", "All units", ["phường", "xã"])]
+        c.weights = ["coverage": 10, "crime_change": 0, "clearance": 0, "serious_clearance": 0, "no_hot_cells": 0, "rate": 0]
+        let r = ModelWardRanking.rank(wards(), year: 2023, criteria: c)
+        #expect(r.count == 5)
+        #expect(Set(r.map(\.listKey)) == ["all"])
+        // only coverage counts: P3 (40%) is the one below 50%
+        #expect(r.last?.wardID == "P3")
+        #expect(r.last?.score == 0)
+    }
+
+    @Test func quantileMatchesNumpyDefault() {
+        #expect(ModelWardRanking.quantile([1, 2, 3, 4], 0.5) == 2.5)
+        #expect(ModelWardRanking.quantile([10, 0, 5], 0.25) == 2.5)
+    }
+}
