@@ -1,6 +1,7 @@
 /// Settings of a hot-spot run (the CLI's options map one to one onto these fields).
 public struct HotSpotConfig: Sendable, Equatable {
-    /// Incident weights (severity, category filter, recency decay).
+    /// Incident weights (severity, category filter, recency decay); default
+    /// ``IncidentWeighting/severity`` (1, 2, 4, 8), ``IncidentWeighting/counts`` for plain counts.
     public var weighting: IncidentWeighting
     /// Gi* distance band.
     public var band: BandChoice
@@ -28,7 +29,7 @@ public struct HotSpotConfig: Sendable, Equatable {
 
     /// - Throws: ``HotSpotError/invalidParameter(name:value:expected:)`` for negative
     ///   permutations, a non-positive bandwidth or an alpha outside (0, 1).
-    public init(weighting: IncidentWeighting = .counts, band: BandChoice = .optimized, falseDiscoveryRate: Bool = true,
+    public init(weighting: IncidentWeighting = .severity, band: BandChoice = .optimized, falseDiscoveryRate: Bool = true,
                 permutations: Int = 0, seed: UInt64 = 0, kdeBandwidthMeters: Double? = nil, localMoran: Bool = true,
                 trends: Bool = false, trendAlpha: Double = 0.05, evaluationYear: Int? = nil,
                 minimumIncidents: Int = 30, minimumCells: Int = 30, allowCellsWithoutNeighbors: Bool = false) throws {

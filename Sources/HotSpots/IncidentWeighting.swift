@@ -22,7 +22,11 @@ public struct IncidentWeighting: Sendable, Equatable {
         .lessSerious: 1, .serious: 2, .verySerious: 4, .especiallySerious: 8,
     ]
 
-    /// Plain counts: every kept incident weighs 1.
+    /// The default: severity weights 1, 2, 4, 8, no category filter, no decay.
+    public static let severity = IncidentWeighting(
+        unchecked: IncidentWeighting.defaultSeverityWeights, categories: nil, halfLifeDays: nil, referenceDayNumber: nil)
+
+    /// Plain counts (ArcGIS's incident counts): every kept incident weighs 1.
     public static let counts = IncidentWeighting(
         unchecked: [.lessSerious: 1, .serious: 1, .verySerious: 1, .especiallySerious: 1], categories: nil, halfLifeDays: nil, referenceDayNumber: nil)
 
