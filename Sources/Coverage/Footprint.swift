@@ -84,7 +84,8 @@ public struct Footprint: Sendable {
 
     /// The footprint polygon. Arcs of the range circle are replaced by chords at most
     /// `maxArcStepDegrees` apart (default 2°: the polygon's area falls short of the true
-    /// sector by under 0.02%), so the polygon lies inside the exact footprint.
+    /// sector by under 0.02%), so the polygon lies inside the exact footprint. The ring is
+    /// counter-clockwise (RFC 7946) and, for a sector, starts at the site.
     ///
     /// Algorithm: each edge is clipped to the range disc and mapped to the angular interval it
     /// spans as seen from the site; the critical angles (interval ends, sector ends, arc
@@ -154,7 +155,6 @@ public struct Footprint: Sendable {
         var next = 0
         var active: [Int] = []
         var ring: [PlanarPoint] = []
-        if !full { ring.append(site) }
 
         func direction(_ f: Double) -> (Double, Double) { (sin(start + f), cos(start + f)) }
         // Distance along the ray at φ to the line of local edge `e`.
@@ -193,6 +193,9 @@ public struct Footprint: Sendable {
            abs(f.x - l.x) < 1e-9, abs(f.y - l.y) < 1e-9 {
             ring.removeLast()
         }
+        // The sweep runs clockwise (bearings); RFC 7946 wants exterior rings counter-clockwise.
+        ring.reverse()
+        if !full { ring.insert(site, at: 0) }
         return Polygon(exterior: ring)
     }
 }

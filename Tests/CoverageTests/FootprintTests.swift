@@ -13,13 +13,15 @@ private func square(cx: Double, cy: Double, half: Double) -> Polygon<PlanarPoint
                        PlanarPoint(x: cx + half, y: cy + half), PlanarPoint(x: cx - half, y: cy + half)])
 }
 
-/// Shoelace area, m².
-private func area(_ p: Polygon<PlanarPoint>) -> Double {
+/// Signed shoelace area, m² (positive for a counter-clockwise ring).
+private func signedArea(_ p: Polygon<PlanarPoint>) -> Double {
     let r = p.exterior
     var s = 0.0
     for k in r.indices.dropFirst() { s += r[k - 1].x * r[k].y - r[k].x * r[k - 1].y }
-    return abs(s) / 2
+    return s / 2
 }
+
+private func area(_ p: Polygon<PlanarPoint>) -> Double { abs(signedArea(p)) }
 
 /// Even-odd point in polygon (exterior only).
 private func inside(_ p: PlanarPoint, _ poly: Polygon<PlanarPoint>) -> Bool {
@@ -53,6 +55,8 @@ private func inside(_ p: PlanarPoint, _ poly: Polygon<PlanarPoint>) -> Bool {
         let r = 40.0
         let f = try Footprint(site: PlanarPoint(x: 500, y: -200), headingDegrees: 123, fovDegrees: fov, rangeMeters: r)
         let poly = f.polygon(maxArcStepDegrees: step)
+        #expect(signedArea(poly) > 0)   // counter-clockwise exterior (RFC 7946)
+        #expect(poly.exterior.first == poly.exterior.last)
         let theta = fov * .pi / 180
         let exact = r * r * theta / 2
         let n = (fov / step).rounded(.up)
