@@ -25,15 +25,18 @@ public struct CoverageBuilder: Sendable {
     public let headingsDegrees: [Double]
     public let existing: [ExistingCamera]
     public let obstacles: ObstacleIndex?
+    /// Whether a demand point's own building hides it (only with obstacles).
+    public let interiorDemand: InteriorDemandRule
 
     /// - Parameters:
     ///   - headingCount: k headings `360/k` apart for every fixed (non-360°) camera.
     ///   - headingOffsetDegrees: the first heading (0 = north).
+    ///   - interiorDemand: how demand inside a building footprint is treated.
     /// - Throws: ``CoverageError/noCameraTypes``, ``CoverageError/invalidHeadingCount(_:)``,
     ///   ``CoverageError/noCandidateInsideArea`` when `sites` is empty.
     public init(sites: [CandidateSite], cameras: [CameraSpec], headingCount: Int = 8,
                 headingOffsetDegrees: Double = 0, existing: [ExistingCamera] = [],
-                obstacles: ObstacleIndex? = nil) throws {
+                obstacles: ObstacleIndex? = nil, interiorDemand: InteriorDemandRule = .seenThroughOwnWalls) throws {
         guard !cameras.isEmpty else { throw CoverageError.noCameraTypes }
         guard headingCount >= 1 else { throw CoverageError.invalidHeadingCount(headingCount) }
         guard !sites.isEmpty else { throw CoverageError.noCandidateInsideArea }
@@ -51,6 +54,7 @@ public struct CoverageBuilder: Sendable {
         }
         self.existing = existing
         self.obstacles = obstacles
+        self.interiorDemand = interiorDemand
     }
 
     /// (camera index, heading) of each facility at one candidate site, in facility order.
@@ -93,11 +97,12 @@ public struct CoverageBuilder: Sendable {
         let specRanges = cameras.map(\.rangeMeters)
         let maxRange = (specRanges + existing.map(\.camera.rangeMeters)).max() ?? 0
         let grid = PointGridIndex(points: demand.points, cellSizeMeters: max(1, maxRange / 2))
+        let hostBySlot = transparentBuildings(grid: grid)
         let siteRange = specRanges.max() ?? 0
         let chunk = max(1, chunkSize)
         let chunkCount = (sites.count + chunk - 1) / chunk
         let store = ChunkStore(count: chunkCount)
-        let context = SiteContext(grid: grid, obstacles: obstacles, cameras: cameras)
+        let context = SiteContext(grid: grid, hostBySlot: hostBySlot, obstacles: obstacles, cameras: cameras)
         let sites = self.sites
         DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
             var out = ChunkResult()
@@ -119,7 +124,8 @@ public struct CoverageBuilder: Sendable {
         }
         var tail = ChunkResult()
         var scratch = Scratch()
-        let existingContext = SiteContext(grid: grid, obstacles: obstacles, cameras: existing.map(\.camera))
+        let existingContext = SiteContext(grid: grid, hostBySlot: hostBySlot, obstacles: obstacles,
+                                          cameras: existing.map(\.camera))
         for (e, cam) in existing.enumerated() {
             existingContext.cover(site: cam.site.location, radius: cam.camera.rangeMeters,
                                   facilities: [(e, Footprint.normalizedDegrees(cam.headingDegrees))],
@@ -133,6 +139,30 @@ public struct CoverageBuilder: Sendable {
         let merged = mergeIdenticalDemand ? try DemandMerger.merge(matrix: matrix, weights: demand.weights) : nil
         return CoverageBuildResult(sites: allSites, facilities: facilityTable(), matrix: matrix,
                                    demand: demand, merged: merged)
+    }
+
+    /// For each grid slot, the building whose walls do not hide that demand point (-1: none).
+    /// Empty without obstacles or under ``InteriorDemandRule/hidden``. Runs in parallel.
+    func transparentBuildings(grid: PointGridIndex) -> [Int32] {
+        guard let obstacles, interiorDemand == .seenThroughOwnWalls, obstacles.edgeCount > 0 else { return [] }
+        let n = grid.ids.count
+        let chunk = 4096
+        let chunkCount = (n + chunk - 1) / chunk
+        let store = SlotStore(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
+            var part: [Int32] = []
+            for s in c * chunk ..< min(n, (c + 1) * chunk) {
+                part.append(Int32(obstacles.hostBuilding(ofDemand: PlanarPoint(x: grid.xs[s], y: grid.ys[s]))))
+            }
+            store.set(c, part)
+        }
+        return store.results.flatMap { $0 }
+    }
+
+    /// The building whose walls do not hide demand point `p` under this builder's rule (-1: none).
+    public func transparentBuilding(forDemand p: PlanarPoint) -> Int {
+        guard let obstacles, interiorDemand == .seenThroughOwnWalls else { return -1 }
+        return obstacles.hostBuilding(ofDemand: p)
     }
 
     /// The footprint of facility `j` of a result built by this builder.
@@ -197,6 +227,24 @@ final class ChunkStore: @unchecked Sendable {
     }
 }
 
+/// Per-chunk host buildings of demand slots; same discipline as ``ChunkStore``.
+final class SlotStore: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [[Int32]]
+
+    init(count: Int) { storage = [[Int32]](repeating: [], count: count) }
+
+    func set(_ i: Int, _ r: [Int32]) {
+        lock.lock(); defer { lock.unlock() }
+        storage[i] = r
+    }
+
+    var results: [[Int32]] {
+        lock.lock(); defer { lock.unlock() }
+        return storage
+    }
+}
+
 /// Reusable per-thread buffers for the points near one site.
 struct Scratch {
     var id: [Int32] = []
@@ -208,6 +256,8 @@ struct Scratch {
 /// The read-only data a worker needs to cover one site.
 struct SiteContext: Sendable {
     let grid: PointGridIndex
+    /// Per grid slot, the building transparent to that point (-1), or empty.
+    let hostBySlot: [Int32]
     let obstacles: ObstacleIndex?
     let cameras: [CameraSpec]
 
@@ -225,7 +275,10 @@ struct SiteContext: Sendable {
             let dx = grid.xs[s] - sx, dy = grid.ys[s] - sy
             let d2 = dx * dx + dy * dy
             guard d2 <= r2 else { return }
-            if occluded && d2 > 0 && edges.blocks(sx, sy, grid.xs[s], grid.ys[s]) { return }
+            if occluded && d2 > 0
+                && edges.blocks(sx, sy, grid.xs[s], grid.ys[s], transparent: hostBySlot.isEmpty ? -1 : hostBySlot[s]) {
+                return
+            }
             scratch.id.append(grid.ids[s])
             scratch.d2.append(d2)
             scratch.bearing.append(d2 > 0 ? Footprint.bearingDegrees(dx, dy) : 0)

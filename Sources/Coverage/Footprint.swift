@@ -70,7 +70,10 @@ public struct Footprint: Sendable {
 
     /// Whether the camera sees `p`: within range (inclusive), within the sector (inclusive),
     /// and no obstacle edge cuts the sight line. The site itself is covered. O(edges).
-    public func contains(_ p: PlanarPoint) -> Bool {
+    /// - Parameter transparentBuilding: a building whose walls do not hide `p` (the one `p`
+    ///   lies in, under ``InteriorDemandRule/seenThroughOwnWalls``; see
+    ///   ``ObstacleIndex/hostBuilding(ofDemand:)``), or -1.
+    public func contains(_ p: PlanarPoint, transparentBuilding: Int = -1) -> Bool {
         let dx = p.x - site.x, dy = p.y - site.y
         let d2 = dx * dx + dy * dy
         guard d2 <= rangeMeters * rangeMeters else { return false }
@@ -79,10 +82,11 @@ public struct Footprint: Sendable {
             let b = Self.bearingDegrees(dx, dy)
             guard Self.withinSector(bearing: b, heading: headingDegrees, halfFovDegrees: fovDegrees / 2) else { return false }
         }
-        return !edges.blocks(site.x, site.y, p.x, p.y)
+        return !edges.blocks(site.x, site.y, p.x, p.y, transparent: Int32(transparentBuilding))
     }
 
-    /// The footprint polygon. Arcs of the range circle are replaced by chords at most
+    /// The footprint polygon: the ground the camera sees outside buildings (it matches
+    /// ``contains(_:transparentBuilding:)`` with no transparent building). Arcs of the range circle are replaced by chords at most
     /// `maxArcStepDegrees` apart (default 2°: the polygon's area falls short of the true
     /// sector by under 0.02%), so the polygon lies inside the exact footprint. The ring is
     /// counter-clockwise (RFC 7946) and, for a sector, starts at the site.

@@ -125,6 +125,12 @@ public struct ObstacleIndex: Sendable {
         }
     }
 
+    /// The building a demand point lies in (or on the wall of), if any; -1 otherwise.
+    /// With ``InteriorDemandRule/seenThroughOwnWalls`` its walls do not hide the point.
+    public func hostBuilding(ofDemand p: PlanarPoint) -> Int {
+        hostBuildings(of: p).first ?? -1
+    }
+
     private func nearBoundary(_ b: Int, _ p: PlanarPoint) -> Bool {
         for e in buildingEdgeStart[b] ..< buildingEdgeStart[b + 1]
         where Self.segmentDistance(p.x, p.y, ax[e], ay[e], bx[e], by[e]) <= Self.hostToleranceMeters {
@@ -167,7 +173,7 @@ public struct ObstacleIndex: Sendable {
             let e = Int(e32)
             if hosts.contains(Int(edgeBuilding[e])) { continue }
             if Self.segmentDistance(site.x, site.y, ax[e], ay[e], bx[e], by[e]) > rangeMeters { continue }
-            out.append(ax[e], ay[e], bx[e], by[e])
+            out.append(ax[e], ay[e], bx[e], by[e], building: edgeBuilding[e])
         }
         return out
     }
@@ -176,38 +182,33 @@ public struct ObstacleIndex: Sendable {
 /// Occluding edges seen by one camera, struct-of-arrays in metres (working CRS).
 public struct ObstacleEdges: Sendable, Equatable {
     var ax: [Double] = [], ay: [Double] = [], bx: [Double] = [], by: [Double] = []
+    /// The building (index in the ``ObstacleIndex``) each edge belongs to.
+    var building: [Int32] = []
 
     public init() {}
 
     public var count: Int { ax.count }
 
-    mutating func append(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) {
-        ax.append(x0); ay.append(y0); bx.append(x1); by.append(y1)
+    mutating func append(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, building b: Int32) {
+        ax.append(x0); ay.append(y0); bx.append(x1); by.append(y1); building.append(b)
     }
 
     /// Whether an edge cuts the sight line from `(sx, sy)` to `(px, py)`: the edge's ends are
     /// not both strictly on one side of the sight line, and the camera and the point are
-    /// strictly on opposite sides of the edge. O(edges).
-    func blocks(_ sx: Double, _ sy: Double, _ px: Double, _ py: Double) -> Bool {
+    /// strictly on opposite sides of the edge. Edges of building `transparent` (the one the
+    /// point lies in, or -1) are skipped. O(edges).
+    func blocks(_ sx: Double, _ sy: Double, _ px: Double, _ py: Double, transparent: Int32 = -1) -> Bool {
         let dx = px - sx, dy = py - sy
-        let n = ax.count
-        return ax.withUnsafeBufferPointer { ax in
-            ay.withUnsafeBufferPointer { ay in
-                bx.withUnsafeBufferPointer { bx in
-                    by.withUnsafeBufferPointer { by in
-                        for e in 0 ..< n {
-                            let ex = bx[e] - ax[e], ey = by[e] - ay[e]
-                            let o1 = ex * (sy - ay[e]) - ey * (sx - ax[e])
-                            let o2 = ex * (py - ay[e]) - ey * (px - ax[e])
-                            guard (o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0) else { continue }
-                            let o3 = dx * (ay[e] - sy) - dy * (ax[e] - sx)
-                            let o4 = dx * (by[e] - sy) - dy * (bx[e] - sx)
-                            if !((o3 > 0 && o4 > 0) || (o3 < 0 && o4 < 0)) { return true }
-                        }
-                        return false
-                    }
-                }
-            }
+        for e in 0 ..< ax.count where building[e] != transparent {
+            let x0 = ax[e], y0 = ay[e]
+            let ex = bx[e] - x0, ey = by[e] - y0
+            let o1 = ex * (sy - y0) - ey * (sx - x0)
+            let o2 = ex * (py - y0) - ey * (px - x0)
+            guard (o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0) else { continue }
+            let o3 = dx * (y0 - sy) - dy * (x0 - sx)
+            let o4 = dx * (by[e] - sy) - dy * (bx[e] - sx)
+            if !((o3 > 0 && o4 > 0) || (o3 < 0 && o4 < 0)) { return true }
         }
+        return false
     }
 }

@@ -34,10 +34,14 @@ private func randomInstance(seed: UInt64, demand n: Int, sites s: Int, buildings
     #expect(result.matrix.facilityCount == 60 * 9 + 1)
     #expect(builder.facilityCount == result.matrix.facilityCount)
     #expect(result.facilities.count == result.matrix.facilityCount)
+    let hosts = (0 ..< demand.count).map { builder.transparentBuilding(forDemand: demand.points[$0]) }
+    #expect(hosts.contains { $0 >= 0 })   // some demand lies inside a building
     var total = 0
     for j in 0 ..< result.matrix.facilityCount {
         let fp = builder.footprint(of: j, in: result)
-        let expected = (0 ..< demand.count).filter { fp.contains(demand.points[$0]) }.map(Int32.init)
+        let expected = (0 ..< demand.count).filter {
+            fp.contains(demand.points[$0], transparentBuilding: hosts[$0])
+        }.map(Int32.init)
         #expect(Array(result.matrix.covered(by: j)) == expected, "facility \(j)")
         total += expected.count
     }
@@ -50,6 +54,23 @@ private func randomInstance(seed: UInt64, demand n: Int, sites s: Int, buildings
     #expect(result.facilities.fixedIndices == [last])
     #expect(result.facilities.siteId[last] == "old1" && result.sites[Int(result.facilities.siteIndex[last])].source == .existing)
     #expect(result.facilities.headingDegrees[last] == 100 && result.facilities.costMillionVND[last] == 3)
+}
+
+@Test func interiorDemandRule() throws {
+    func sq(_ cx: Double, _ cy: Double, _ h: Double) -> Polygon<PlanarPoint> {
+        Polygon(exterior: [PlanarPoint(x: cx - h, y: cy - h), PlanarPoint(x: cx + h, y: cy - h),
+                           PlanarPoint(x: cx + h, y: cy + h), PlanarPoint(x: cx - h, y: cy + h)])
+    }
+    // House B at (0, 20) seen from the camera at the origin; house C at (0, 45) behind house A at (0, 35).
+    let obstacles = try ObstacleIndex(buildings: [sq(0, 20, 4), sq(0, 35, 3), sq(0, 45, 2)])
+    let demand = DemandSet(unweighted: PlanarPointSet([PlanarPoint(x: 0, y: 20), PlanarPoint(x: 0, y: 45), PlanarPoint(x: 10, y: 10)]))
+    let site = CandidateSite(id: "s", location: PlanarPoint(x: 0, y: 0), source: .given)
+    let cam = try CameraSpec(radiusMeters: 60, fovDegrees: 90)
+    let open = try CoverageBuilder(sites: [site], cameras: [cam], headingCount: 1, obstacles: obstacles).build(demand: demand)
+    #expect(Array(open.matrix.covered(by: 0)) == [0, 2])
+    let strict = try CoverageBuilder(sites: [site], cameras: [cam], headingCount: 1, obstacles: obstacles,
+                                     interiorDemand: .hidden).build(demand: demand)
+    #expect(Array(strict.matrix.covered(by: 0)) == [2])
 }
 
 @Test func buildIsIndependentOfChunking() throws {
