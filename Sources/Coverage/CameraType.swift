@@ -7,8 +7,13 @@ public enum CameraKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// A pan-tilt-zoom camera: one view at a time, credited as a disc at the Observe level
     /// whose radius is capped by `maxRangeMeters` (DOMAIN.md, "PTZ covers one view at a time").
     case ptz
-    /// A licence-plate-recognition camera: a narrow sector whose range is where a plate still
-    /// spans ``CameraType/lprPlatePixels`` pixels, whatever DORI level is asked for.
+    /// A licence-plate-recognition camera: a narrow sector whose range is where a 190 mm
+    /// plate still spans ``CameraType/lprPlatePixels`` (150) pixels, i.e. 789 px/m, whatever
+    /// DORI level is asked for; ground range uses the plate height (0.6 m). The ≤ 30°
+    /// off-axis limit is not modelled geometrically: it is met by choosing headings along the
+    /// road (the narrow lens keeps the horizontal skew small), and its vertical part means the
+    /// first ~6 m below a 5 m mount are not readable, which the sector (a little generously)
+    /// still credits.
     case lpr
 }
 

@@ -17,8 +17,11 @@ public enum SiteSource: String, Sendable, Hashable, CaseIterable {
 /// A place where a camera may be mounted: an id (as given, or generated), a location in
 /// metres in the working CRS, and where it came from.
 public struct CandidateSite: Sendable, Hashable {
+    /// The id written to `cameras.geojson` as `site_id` (as given in the layer, or generated).
     public var id: String
+    /// Position, metres in the working CRS.
     public var location: PlanarPoint
+    /// How the site was produced.
     public var source: SiteSource
 
     public init(id: String, location: PlanarPoint, source: SiteSource) {
@@ -31,7 +34,9 @@ public struct CandidateSite: Sendable, Hashable {
 /// A camera already installed: fixed at its site, with its type and heading, counted in the
 /// coverage and never moved. The builder emits one facility for it, flagged fixed.
 public struct ExistingCamera: Sendable, Hashable {
+    /// The camera's site (its source is set to ``SiteSource/existing``).
     public var site: CandidateSite
+    /// The camera's type resolved at the run's DORI level (or an ad hoc spec).
     public var camera: CameraSpec
     /// Heading, degrees clockwise from north (ignored for 360° cameras).
     public var headingDegrees: Double

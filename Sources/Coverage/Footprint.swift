@@ -15,9 +15,13 @@ import GeoKit
 /// A camera inside a building or on its wall is treated as mounted on the façade: that
 /// building's own edges are ignored (see ``ObstacleIndex/edges(visibleFrom:rangeMeters:)``).
 public struct Footprint: Sendable {
+    /// Camera position, metres (working CRS).
     public let site: PlanarPoint
+    /// Heading in [0, 360) degrees clockwise from north (ignored when `fovDegrees` is 360).
     public let headingDegrees: Double
+    /// Opening of the sector, degrees in (0, 360].
     public let fovDegrees: Double
+    /// Ground range, metres.
     public let rangeMeters: Double
     /// The occluding edges within range (empty without obstacles).
     public let edges: ObstacleEdges

@@ -127,8 +127,10 @@ public struct ObstacleIndex: Sendable {
 
     /// The building a demand point lies in (or on the wall of), if any; -1 otherwise.
     /// With ``InteriorDemandRule/seenThroughOwnWalls`` its walls do not hide the point.
+    /// Looks only at buildings with an edge in the point's own grid cell, so a point whose
+    /// whole cell lies inside one huge building is reported as in none.
     public func hostBuilding(ofDemand p: PlanarPoint) -> Int {
-        hostBuildings(of: p).first ?? -1
+        hostBuildings(of: p, among: edgeIDs(near: p, radius: Self.hostToleranceMeters)).first ?? -1
     }
 
     private func nearBoundary(_ b: Int, _ p: PlanarPoint) -> Bool {
