@@ -100,8 +100,16 @@ private func inside(_ p: PlanarPoint, _ poly: Polygon<PlanarPoint>) -> Bool {
     #expect(area(f.polygon()) > 0.8 * 50 * 50 * .pi / 4)
 }
 
-@Test func predicateAgreesWithPolygonOnRandomSamples() throws {
+/// Origins at 0 and at UTM 48N magnitudes (Tiền Giang lies near E 600 km, N 1 150 km).
+@Test(arguments: [PlanarPoint(x: 0, y: 0), PlanarPoint(x: 604_321.5, y: 1_152_345.25)])
+func predicateAgreesWithPolygonOnRandomSamples(origin: PlanarPoint) throws {
     var rng = SplitMix64(seed: 7)
+    func square(cx: Double, cy: Double, half: Double) -> Polygon<PlanarPoint> {
+        Polygon(exterior: [PlanarPoint(x: origin.x + cx - half, y: origin.y + cy - half),
+                           PlanarPoint(x: origin.x + cx + half, y: origin.y + cy - half),
+                           PlanarPoint(x: origin.x + cx + half, y: origin.y + cy + half),
+                           PlanarPoint(x: origin.x + cx - half, y: origin.y + cy + half)])
+    }
     var buildings: [Polygon<PlanarPoint>] = []
     for _ in 0 ..< 40 {
         let cx = rng.uniform() * 160 - 80, cy = rng.uniform() * 160 - 80
@@ -116,10 +124,10 @@ private func inside(_ p: PlanarPoint, _ poly: Polygon<PlanarPoint>) -> Bool {
     let obstacles = try ObstacleIndex(buildings: buildings, cellSizeMeters: 20)
     var checked = 0, disagreements = 0
     for (heading, fov) in [(30.0, 90.0), (200.0, 55.0), (0.0, 360.0), (300.0, 120.0)] {
-        let f = try Footprint(site: PlanarPoint(x: 0, y: 0), headingDegrees: heading, fovDegrees: fov, rangeMeters: 60, obstacles: obstacles)
+        let f = try Footprint(site: origin, headingDegrees: heading, fovDegrees: fov, rangeMeters: 60, obstacles: obstacles)
         let poly = f.polygon(maxArcStepDegrees: 2)
         for _ in 0 ..< 4000 {
-            let p = PlanarPoint(x: rng.uniform() * 140 - 70, y: rng.uniform() * 140 - 70)
+            let p = PlanarPoint(x: origin.x + rng.uniform() * 140 - 70, y: origin.y + rng.uniform() * 140 - 70)
             let d = p.distance(to: f.site)
             if d > 60 * cos(Double.pi / 180) && d < 60 { continue }   // chord-vs-arc band
             checked += 1
