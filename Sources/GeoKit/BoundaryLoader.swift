@@ -40,7 +40,7 @@ public enum BoundaryLoader {
     static let fullNameCandidates = ["ward_full_name", "full_name", "ten_day_du"]
 
     /// The field to use: the one asked for (which must exist), else the first candidate
-    /// present (case-insensitive), else `nil`.
+    /// present (case-insensitive, also as truncated to 10 characters by shapefiles), else `nil`.
     static func resolve(_ asked: String?, _ candidates: [String], in layer: VectorLayer) throws(GeoError) -> String? {
         if let asked {
             guard let f = layer.field(named: asked) else {
@@ -48,7 +48,10 @@ public enum BoundaryLoader {
             }
             return f.name
         }
-        for c in candidates { if let f = layer.field(named: c) { return f.name } }
+        for c in candidates {
+            // A shapefile truncates names to 10 characters (district_name -> district_n).
+            if let f = layer.field(named: c) ?? layer.field(named: String(c.prefix(10))) { return f.name }
+        }
         return nil
     }
 
