@@ -33,7 +33,7 @@ public enum VectorWriter {
     /// (`GEOMETRY=AS_XY`), other geometries are dropped.
     /// - Throws: ``GeoError/writeFailed(file:reason:)``; nothing is left at `path`.
     public static func writeCSV(_ layer: OutputLayer, to path: String) throws(GeoError) {
-        var options = ["LINEFORMAT=LF"]
+        var options = ["LINEFORMAT=LF", "STRING_QUOTING=IF_NEEDED"]
         var l = layer
         if layer.geometryType == .point {
             options.append("GEOMETRY=AS_XY")
