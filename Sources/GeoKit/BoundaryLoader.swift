@@ -30,6 +30,16 @@ public struct BoundaryOptions: Sendable {
     }
 }
 
+/// Layers whose fields can be looked up by name (``VectorLayer``, ``VectorTable``).
+protocol FieldLookup {
+    var file: String { get }
+    var fields: [FieldDefinition] { get }
+    func field(named name: String) -> FieldDefinition?
+}
+
+extension VectorLayer: FieldLookup {}
+extension VectorTable: FieldLookup {}
+
 /// Loads ward boundaries from any OGR polygon layer, projects them to a metric CRS, repairs
 /// invalid polygons (``GeometryOps/makeValid(_:)``) and lists the repairs.
 public enum BoundaryLoader {
@@ -41,7 +51,7 @@ public enum BoundaryLoader {
 
     /// The field to use: the one asked for (which must exist), else the first candidate
     /// present (case-insensitive, also as truncated to 10 characters by shapefiles), else `nil`.
-    static func resolve(_ asked: String?, _ candidates: [String], in layer: VectorLayer) throws(GeoError) -> String? {
+    static func resolve<L: FieldLookup>(_ asked: String?, _ candidates: [String], in layer: L) throws(GeoError) -> String? {
         if let asked {
             guard let f = layer.field(named: asked) else {
                 throw .missingField(file: layer.file, field: asked, available: layer.fields.map(\.name))

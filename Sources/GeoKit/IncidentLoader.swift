@@ -51,48 +51,54 @@ public enum IncidentLoader {
     /// - Complexity: O(n log w) for n rows and w wards (STRtree + prepared polygons).
     public static func load(_ file: String, options: IncidentOptions = IncidentOptions(),
                             boundaries: BoundarySet) throws(GeoError) -> IncidentSet {
-        let layer = try VectorReader.read(file, layer: options.layer)
-        let r = BoundaryLoader.resolve
-        let idField = try r(options.idField, ["id", "ma", "stt"], layer)
-        let dateField = try r(options.dateField, ["date", "ngay", "ngay_xay_ra", "datetime"], layer)
-        let categoryField = try r(options.categoryField, ["category", "loai", "toi_danh"], layer)
-        let severityField = try r(options.severityField, ["severity", "muc_do"], layer)
-        let solvedField = try r(options.solvedField, ["solved", "da_pha_an", "pha_an"], layer)
-        let weightField = try r(options.weightField, [], layer)
+        let layer = try VectorReader.readTable(file, layer: options.layer)
+        func resolve(_ asked: String?, _ candidates: [String]) throws(GeoError) -> [FieldValue]? {
+            try BoundaryLoader.resolve(asked, candidates, in: layer).flatMap { layer.column($0) }
+        }
+        let idColumn = try resolve(options.idField, ["id", "ma", "stt"])
+        let dateName = try BoundaryLoader.resolve(options.dateField, ["date", "ngay", "ngay_xay_ra", "datetime"], in: layer)
+        let dateColumn = dateName.flatMap { layer.column($0) }
+        let categoryColumn = try resolve(options.categoryField, ["category", "loai", "toi_danh"])
+        let severityColumn = try resolve(options.severityField, ["severity", "muc_do"])
+        let solvedColumn = try resolve(options.solvedField, ["solved", "da_pha_an", "pha_an"])
+        let weightColumn = try resolve(options.weightField, [])
 
         let useGeometry = layer.geometryType != nil && options.xField == nil && options.yField == nil
-        var xField: String?, yField: String?
+        var xName: String?, yName: String?
         if !useGeometry {
-            xField = try r(options.xField, xCandidates, layer)
-            yField = try r(options.yField, yCandidates, layer)
-            guard xField != nil else {
+            xName = try BoundaryLoader.resolve(options.xField, xCandidates, in: layer)
+            yName = try BoundaryLoader.resolve(options.yField, yCandidates, in: layer)
+            guard xName != nil else {
                 throw .missingField(file: file, field: "longitude/x (lon, lng, longitude, x, kinh_do; or --x-field)", available: layer.fields.map(\.name))
             }
-            guard yField != nil else {
+            guard yName != nil else {
                 throw .missingField(file: file, field: "latitude/y (lat, latitude, y, vi_do; or --y-field)", available: layer.fields.map(\.name))
             }
         }
+        let xColumn = xName.flatMap { layer.column($0) }, yColumn = yName.flatMap { layer.column($0) }
         let sourceCRS = layer.crs ?? options.sourceCRS ?? .wgs84
-        // Study area in the source CRS's own terms, for the swap test on lon/lat data.
+        // Study area with a half-degree margin, for the swap test on lon/lat data.
         let study = BoundingBox<LonLat>(minX: boundaries.lonLatBounds.minX - 0.5, minY: boundaries.lonLatBounds.minY - 0.5,
                                         maxX: boundaries.lonLatBounds.maxX + 0.5, maxY: boundaries.lonLatBounds.maxY + 0.5)
 
-        struct Candidate {
-            var feature: Feature<SourceXY>
-            var point: SourceXY
-            var date: CalendarDate?
-            var rawX: String, rawY: String
+        func idOf(_ row: Int) -> String {
+            idColumn?[row].stringValue ?? String(layer.rowNumber(ofFeature: row))
         }
-        var candidates = [Candidate]()
+        var candidateRows = [Int]()
+        var candidateDates = [CalendarDate?]()
+        var raws = [(x: String, y: String)]()
+        var xs = [Double](), ys = [Double]()
+        candidateRows.reserveCapacity(layer.count)
+        xs.reserveCapacity(layer.count)
+        ys.reserveCapacity(layer.count)
         var rejections = [Rejection]()
 
-        for f in layer.features {
-            let row = layer.rowNumber(ofFeature: f.index)
-            let id = idField.flatMap { f[$0].stringValue } ?? String(row)
+        for k in 0..<layer.count {
+            let row = layer.rowNumber(ofFeature: k)
             var rawX = "", rawY = ""
             var point: SourceXY?
             if useGeometry {
-                switch f.geometry {
+                switch layer.geometries[k] {
                 case .point(let p)?:
                     point = p
                 case .multiPoint(let ps)? where ps.count == 1:
@@ -102,97 +108,104 @@ public enum IncidentLoader {
                 case let g?:
                     throw .wrongGeometry(file: file, feature: row, found: g.typeName, expected: "Point")
                 }
-                if let p = point {
-                    rawX = String(p.x)
-                    rawY = String(p.y)
-                }
                 guard let p = point else {
-                    rejections.append(Rejection(row: row, id: id, reason: .emptyCoordinates, detail: "feature has no geometry", rawX: "", rawY: ""))
+                    rejections.append(Rejection(row: row, id: idOf(k), reason: .emptyCoordinates, detail: "feature has no geometry", rawX: "", rawY: ""))
                     continue
                 }
-                point = p
-            } else if let xField, let yField {
-                rawX = f[xField].stringValue?.trimmingCharacters(in: .whitespaces) ?? ""
-                rawY = f[yField].stringValue?.trimmingCharacters(in: .whitespaces) ?? ""
+                rawX = String(p.x)
+                rawY = String(p.y)
+            } else if let xColumn, let yColumn, let xName, let yName {
+                rawX = trimmed(xColumn[k].stringValue ?? "")
+                rawY = trimmed(yColumn[k].stringValue ?? "")
                 if rawX.isEmpty || rawY.isEmpty {
-                    rejections.append(Rejection(row: row, id: id, reason: .emptyCoordinates,
-                                                detail: rawX.isEmpty ? "\(xField) is empty" : "\(yField) is empty", rawX: rawX, rawY: rawY))
+                    rejections.append(Rejection(row: row, id: idOf(k), reason: .emptyCoordinates,
+                                                detail: rawX.isEmpty ? "\(xName) is empty" : "\(yName) is empty", rawX: rawX, rawY: rawY))
                     continue
                 }
-                guard let x = number(rawX), let y = number(rawY) else {
-                    let bad = number(rawX) == nil ? "\(xField)='\(rawX)'" : "\(yField)='\(rawY)'"
-                    rejections.append(Rejection(row: row, id: id, reason: .nonNumeric, detail: bad, rawX: rawX, rawY: rawY))
+                let x = xColumn[k].number ?? number(rawX), y = yColumn[k].number ?? number(rawY)
+                guard let x, let y else {
+                    let bad = x == nil ? "\(xName)='\(rawX)'" : "\(yName)='\(rawY)'"
+                    rejections.append(Rejection(row: row, id: idOf(k), reason: .nonNumeric, detail: bad, rawX: rawX, rawY: rawY))
                     continue
                 }
                 point = SourceXY(x: x, y: y)
             }
             guard let p = point else { continue }
             guard p.x.isFinite, p.y.isFinite else {
-                rejections.append(Rejection(row: row, id: id, reason: .nonNumeric, detail: "not a finite number", rawX: rawX, rawY: rawY))
+                rejections.append(Rejection(row: row, id: idOf(k), reason: .nonNumeric, detail: "not a finite number", rawX: rawX, rawY: rawY))
                 continue
             }
             if sourceCRS.isGeographic {
-                let inStudy = study.contains(LonLat(lon: p.x, lat: p.y))
-                let swappedInStudy = study.contains(LonLat(lon: p.y, lat: p.x))
                 if abs(p.y) > 90 || abs(p.x) > 180 {
                     let reason: RejectReason = abs(p.x) <= 90 && abs(p.y) <= 180 ? .swappedLatLon : .outOfRange
-                    rejections.append(Rejection(row: row, id: id, reason: reason, detail: "lon \(rawX), lat \(rawY)", rawX: rawX, rawY: rawY))
+                    rejections.append(Rejection(row: row, id: idOf(k), reason: reason, detail: "lon \(rawX), lat \(rawY)", rawX: rawX, rawY: rawY))
                     continue
                 }
-                if !inStudy && swappedInStudy {
-                    rejections.append(Rejection(row: row, id: id, reason: .swappedLatLon, detail: "lon \(rawX), lat \(rawY) lies in the study area only when swapped", rawX: rawX, rawY: rawY))
+                if !study.contains(LonLat(lon: p.x, lat: p.y)) && study.contains(LonLat(lon: p.y, lat: p.x)) {
+                    rejections.append(Rejection(row: row, id: idOf(k), reason: .swappedLatLon,
+                                                detail: "lon \(rawX), lat \(rawY) lies in the study area only when swapped", rawX: rawX, rawY: rawY))
                     continue
                 }
             }
             var date: CalendarDate?
-            if let dateField {
-                let raw = f[dateField].stringValue?.trimmingCharacters(in: .whitespaces) ?? ""
+            if let dateColumn, let dateName {
+                let raw = trimmed(dateColumn[k].stringValue ?? "")
                 guard let d = CalendarDate(parsing: raw) else {
-                    rejections.append(Rejection(row: row, id: id, reason: .badDate,
-                                                detail: raw.isEmpty ? "\(dateField) is empty" : "\(dateField)='\(raw)' (expected yyyy-mm-dd or dd/mm/yyyy)",
+                    rejections.append(Rejection(row: row, id: idOf(k), reason: .badDate,
+                                                detail: raw.isEmpty ? "\(dateName) is empty" : "\(dateName)='\(raw)' (expected yyyy-mm-dd or dd/mm/yyyy)",
                                                 rawX: rawX, rawY: rawY))
                     continue
                 }
                 date = d
             }
-            candidates.append(Candidate(feature: f, point: p, date: date, rawX: rawX, rawY: rawY))
+            candidateRows.append(k)
+            candidateDates.append(date)
+            raws.append((rawX, rawY))
+            xs.append(p.x)
+            ys.append(p.y)
         }
 
         // Project in one batch.
         let toWork = try CoordinateTransform(from: sourceCRS, to: boundaries.workCRS)
-        var xs = candidates.map(\.point.x), ys = candidates.map(\.point.y)
         let failed = Set(try toWork.transform(xs: &xs, ys: &ys))
 
         // Assign wards.
         let index = try PolygonIndex(boundaries.wards.map(\.geometry))
         var set = IncidentSet(file: file, points: PlanarPointSet(), ids: [], dates: [], categories: [], severities: [],
                               solved: [], weights: [], wardIndices: [], rows: [], rejections: [], sourceCRS: sourceCRS)
-        for (k, c) in candidates.enumerated() {
-            let f = c.feature
-            let row = layer.rowNumber(ofFeature: f.index)
-            let id = idField.flatMap { f[$0].stringValue } ?? String(row)
-            if failed.contains(k) {
-                rejections.append(Rejection(row: row, id: id, reason: .untransformable, detail: "PROJ could not transform it from \(sourceCRS.name)", rawX: c.rawX, rawY: c.rawY))
+        for (c, k) in candidateRows.enumerated() {
+            let row = layer.rowNumber(ofFeature: k)
+            let (rawX, rawY) = raws[c]
+            if failed.contains(c) {
+                rejections.append(Rejection(row: row, id: idOf(k), reason: .untransformable, detail: "PROJ could not transform it from \(sourceCRS.name)", rawX: rawX, rawY: rawY))
                 continue
             }
-            let p = PlanarPoint(x: xs[k], y: ys[k])
+            let p = PlanarPoint(x: xs[c], y: ys[c])
             guard let ward = try index.firstContaining(p) else {
-                rejections.append(Rejection(row: row, id: id, reason: .outsideWards, detail: "x \(c.rawX), y \(c.rawY)", rawX: c.rawX, rawY: c.rawY))
+                rejections.append(Rejection(row: row, id: idOf(k), reason: .outsideWards, detail: "x \(rawX), y \(rawY)", rawX: rawX, rawY: rawY))
                 continue
             }
             set.points.append(p)
-            set.ids.append(id)
-            set.dates.append(c.date)
-            set.categories.append(categoryField.flatMap { f[$0].stringValue } ?? "")
-            set.severities.append(severityField.flatMap { f[$0].stringValue } ?? "")
-            set.solved.append(solvedField.flatMap { boolean(f[$0]) })
-            set.weights.append(weightField.flatMap { f[$0].doubleValue } ?? 1)
+            set.ids.append(idOf(k))
+            set.dates.append(candidateDates[c])
+            set.categories.append(categoryColumn?[k].stringValue ?? "")
+            set.severities.append(severityColumn?[k].stringValue ?? "")
+            set.solved.append(solvedColumn.flatMap { boolean($0[k]) })
+            set.weights.append(weightColumn?[k].doubleValue ?? 1)
             set.wardIndices.append(ward)
             set.rows.append(row)
         }
         rejections.sort { $0.row < $1.row }
         set.rejections = rejections
         return set
+    }
+
+    /// `s` without leading and trailing spaces and tabs.
+    static func trimmed(_ s: String) -> String {
+        guard let first = s.utf8.first, let last = s.utf8.last else { return s }
+        func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
+        if !blank(first) && !blank(last) { return s }
+        return s.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// A coordinate cell as a number; a single decimal comma ("106,36") is accepted.

@@ -40,14 +40,32 @@ public enum VectorReader {
         }
     }
 
-    /// Reads one layer of `file` completely.
+    /// Reads one layer of `file` completely, as features.
+    /// - Parameters:
+    ///   - layer: the layer name; `nil` = the first.
+    ///   - openOptions: GDAL open options; `nil` = the defaults for the format.
+    /// - Throws: ``GeoError/unreadable(file:reason:)`` when GDAL cannot open it or the layer
+    ///   does not exist, ``GeoError/empty(file:layer:)`` when it holds no feature.
+    public static func read(_ file: String, layer: String? = nil, openOptions: [String]? = nil) throws(GeoError) -> VectorLayer {
+        let t = try readTable(file, layer: layer, openOptions: openOptions)
+        let features = (0..<t.count).map { row in
+            var attributes = [String: FieldValue](minimumCapacity: t.fields.count)
+            for (i, f) in t.fields.enumerated() { attributes[f.name] = t.columns[i][row] }
+            return Feature(index: row, geometry: t.geometries[row], attributes: attributes)
+        }
+        return VectorLayer(file: t.file, name: t.name, driver: t.driver, fields: t.fields,
+                           geometryType: t.geometryType, crs: t.crs, features: features)
+    }
+
+    /// Reads one layer of `file` completely, as columns (struct-of-arrays; the fast path for
+    /// large incident tables).
     /// - Parameters:
     ///   - layer: the layer name; `nil` = the first layer.
     ///   - openOptions: GDAL open options; `nil` = the defaults for the format.
     /// - Throws: ``GeoError/unreadable(file:reason:)`` when GDAL cannot open it or the layer
     ///   does not exist, ``GeoError/empty(file:layer:)`` when it holds no feature.
     /// - Complexity: O(n) in the number of vertices and attribute values.
-    public static func read(_ file: String, layer: String? = nil, openOptions: [String]? = nil) throws(GeoError) -> VectorLayer {
+    public static func readTable(_ file: String, layer: String? = nil, openOptions: [String]? = nil) throws(GeoError) -> VectorTable {
         let session = GDALSession()
         defer { session.close() }
         let ds = try open(file, openOptions: openOptions ?? defaultOpenOptions(for: file), session: session)
@@ -101,30 +119,25 @@ public enum VectorReader {
             crs = try crsDefinition(srs, file: file)
         }
 
-        // Features.
-        var features = [Feature<SourceXY>]()
+        // Features, column by column.
+        var columns = [[FieldValue]](repeating: [], count: Int(nFields))
+        var geometries = [Geometry<SourceXY>?]()
         OGR_L_ResetReading(lh)
-        var index = 0
         // NULL = end of layer (or a read error, reported through the session).
         while let fh = OGR_L_GetNextFeature(lh) {
             let feature = OGRFeatureHandle(owning: fh)
-            var attributes = [String: FieldValue]()
             for i in 0..<Int(nFields) {
-                attributes[fields[i].name] = value(feature.handle, Int32(i), kinds[i], subtypes[i])
+                columns[i].append(value(feature.handle, Int32(i), kinds[i], subtypes[i]))
             }
             // NULL = no geometry; owned by the feature.
-            let geometry: Geometry<SourceXY>? = OGR_F_GetGeometryRef(feature.handle).flatMap {
-                OGRGeometryConversion.geometry($0)
-            }
-            features.append(Feature(index: index, geometry: geometry, attributes: attributes))
-            index += 1
+            geometries.append(OGR_F_GetGeometryRef(feature.handle).flatMap { OGRGeometryConversion.geometry($0) })
         }
         if session.hasFailures {
             throw .unreadable(file: file, reason: session.takeFailure("read error"))
         }
-        guard !features.isEmpty else { throw .empty(file: file, layer: layerName) }
-        return VectorLayer(file: file, name: layerName, driver: driver, fields: fields,
-                           geometryType: geometryType, crs: crs, features: features)
+        guard !geometries.isEmpty else { throw .empty(file: file, layer: layerName) }
+        return VectorTable(file: file, name: layerName, driver: driver, fields: fields, geometryType: geometryType,
+                           crs: crs, columns: columns, geometries: geometries)
     }
 
     /// A typed attribute value; dates become ISO-8601 text.
