@@ -19,21 +19,42 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// `dd-mm-yyyy`, `dd.mm.yyyy`), each optionally followed by a time (`T...` or ` ...`),
     /// which is ignored. `nil` when the text is not such a date or the day does not exist.
     public init?(parsing text: String) {
-        var s = Substring(text.trimmingCharacters(in: .whitespaces))
-        if let cut = s.firstIndex(where: { $0 == "T" || $0 == " " }) { s = s[..<cut] }
-        let parts = s.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }),
-              let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { return nil }
-        let date: CalendarDate?
-        if parts[0].count == 4 {
-            date = try? CalendarDate(year: a, month: b, day: c)
-        } else if parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2 {
-            date = try? CalendarDate(year: c, month: b, day: a)
-        } else {
-            date = nil
+        // Three runs of ASCII digits separated by '-', '/' or '.', after optional blanks and
+        // before an optional time ('T' or ' '). Works on UTF-8 bytes: called once per row.
+        var numbers = [0, 0, 0], digits = [0, 0, 0]
+        var part = 0
+        var started = false
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                started = true
+                guard digits[part] < 4 else { return nil }
+                numbers[part] = numbers[part] * 10 + Int(b - UInt8(ascii: "0"))
+                digits[part] += 1
+            case UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "."):
+                guard started, digits[part] > 0, part < 2 else { return nil }
+                part += 1
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "T"):
+                if !started { continue }
+                guard part == 2, digits[2] > 0, let d = Self.make(numbers, digits) else { return nil }
+                self = d
+                return
+            default:
+                return nil
+            }
         }
-        guard let date else { return nil }
-        self = date
+        guard part == 2, digits[2] > 0, let d = Self.make(numbers, digits) else { return nil }
+        self = d
+    }
+
+    private static func make(_ n: [Int], _ digits: [Int]) -> CalendarDate? {
+        if digits[0] == 4, digits[1] <= 2, digits[2] <= 2 {
+            return try? CalendarDate(year: n[0], month: n[1], day: n[2])
+        }
+        if digits[2] == 4, digits[0] <= 2, digits[1] <= 2 {
+            return try? CalendarDate(year: n[2], month: n[1], day: n[0])
+        }
+        return nil
     }
 
     static func days(inMonth m: Int, year y: Int) -> Int {

@@ -225,7 +225,7 @@ public enum IncidentLoader {
         case .real(let d): return d == 0 ? false : d == 1 ? true : nil
         case .null: return nil
         case .string(let s):
-            switch s.trimmingCharacters(in: .whitespaces).lowercased() {
+            switch trimmed(s).lowercased() {
             case "true", "t", "yes", "y", "1", "có", "co", "đã", "x": return true
             case "false", "f", "no", "n", "0", "không", "khong", "chưa", "": return false
             default: return nil

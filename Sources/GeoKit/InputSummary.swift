@@ -54,18 +54,36 @@ public struct InputSummary: Sendable, Codable, Equatable {
         }
         var byYear = [String: Int](), byCategory = [String: Int](), bySeverity = [String: Int]()
         if let incidents {
+            // Tally per group with dense counters first (one dictionary update per distinct
+            // key and group, not per incident).
+            let groupNames = boundaries.groups
+            let groupOfName = Dictionary(uniqueKeysWithValues: groupNames.enumerated().map { ($1, $0) })
+            let groupOfWard = boundaries.wards.map { groupOfName[$0.group] ?? 0 }
+            var counts = [Int](repeating: 0, count: groupNames.count)
+            var yearCounts = [[String: Int]](repeating: [:], count: groupNames.count)
+            var categoryCounts = yearCounts, severityCounts = yearCounts
+            var yearKey = [Int: String]()
             for i in 0..<incidents.count {
-                let group = boundaries.wards[incidents.wardIndices[i]].group
-                let year = incidents.dates[i].map { String($0.year) } ?? "undated"
-                let category = incidents.categories[i].isEmpty ? "(none)" : incidents.categories[i]
-                let severity = incidents.severities[i].isEmpty ? "(none)" : incidents.severities[i]
-                byName[group]?.incidents += 1
-                byName[group]?.incidentsByYear[year, default: 0] += 1
-                byName[group]?.incidentsByCategory[category, default: 0] += 1
-                byName[group]?.incidentsBySeverity[severity, default: 0] += 1
-                byYear[year, default: 0] += 1
-                byCategory[category, default: 0] += 1
-                bySeverity[severity, default: 0] += 1
+                let g = groupOfWard[incidents.wardIndices[i]]
+                counts[g] += 1
+                let year: String
+                if let y = incidents.dates[i]?.year {
+                    if let k = yearKey[y] { year = k } else { year = String(y); yearKey[y] = year }
+                } else {
+                    year = "undated"
+                }
+                yearCounts[g][year, default: 0] += 1
+                categoryCounts[g][incidents.categories[i].isEmpty ? "(none)" : incidents.categories[i], default: 0] += 1
+                severityCounts[g][incidents.severities[i].isEmpty ? "(none)" : incidents.severities[i], default: 0] += 1
+            }
+            for (g, name) in groupNames.enumerated() {
+                byName[name]?.incidents = counts[g]
+                byName[name]?.incidentsByYear = yearCounts[g]
+                byName[name]?.incidentsByCategory = categoryCounts[g]
+                byName[name]?.incidentsBySeverity = severityCounts[g]
+                for (k, v) in yearCounts[g] { byYear[k, default: 0] += v }
+                for (k, v) in categoryCounts[g] { byCategory[k, default: 0] += v }
+                for (k, v) in severityCounts[g] { bySeverity[k, default: 0] += v }
             }
         }
         groups = boundaries.groups.compactMap { byName[$0] }
