@@ -91,4 +91,21 @@ public final class CoordinateTransform {
         let g: Geometry<D> = try transform(Geometry<C>.multiPolygon(mp), direction: direction)
         return g.asMultiPolygon ?? MultiPolygon([])
     }
+
+    /// Transforms many features in one batch (their attributes unchanged), e.g. planar
+    /// results back to WGS 84 for ``VectorWriter``.
+    public func transform<C: Coordinate, D: Coordinate>(_ features: [Feature<C>], direction: Direction = .forward) throws(GeoError) -> [Feature<D>] {
+        var all = [C]()
+        for f in features { if let g = f.geometry { all += g.allCoordinates } }
+        let out: [D] = try transform(all, direction: direction)
+        var i = 0
+        return features.map { f in
+            Feature(index: f.index, geometry: f.geometry.map { g in
+                g.map { (_: C) -> D in
+                    defer { i += 1 }
+                    return out[i]
+                }
+            }, attributes: f.attributes)
+        }
+    }
 }

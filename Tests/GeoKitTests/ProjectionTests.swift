@@ -18,6 +18,35 @@ struct ProjectionTests {
         #expect(abs((projString.linearUnitToMeters ?? 0) - 1200.0 / 3937.0) < 1e-12)
     }
 
+    @Test func crsFromPrjWKT() throws {
+        let wkt = try String(contentsOfFile: Fixture.path("wards_ftus.prj"), encoding: .utf8)
+        let crs = try CRS(wkt)
+        #expect(!crs.isGeographic)
+        #expect(abs((crs.linearUnitToMeters ?? 0) - 0.3048006096012192) < 1e-12)
+        // 106.36E 10.36N in UTM 48N metres (648896.074478) divided by 1200/3937 m per US foot.
+        let t = try CoordinateTransform(from: .wgs84, to: crs)
+        let p: SourceXY = try t.transform(LonLat(lon: 106.36, lat: 10.36))
+        #expect(abs(p.x - 648896.074478 * 3937 / 1200) < 1e-4)
+        #expect(abs(p.y - 1145533.626221 * 3937 / 1200) < 1e-4)
+    }
+
+    @Test func featuresBackToWGS84() throws {
+        let t = try CoordinateTransform(from: try CRS("EPSG:32648"), to: .wgs84)
+        let features = [
+            Feature<PlanarPoint>(index: 0, geometry: .point(PlanarPoint(x: 648896.074478, y: 1145533.626221)), attributes: ["a": .integer(1)]),
+            Feature<PlanarPoint>(index: 1, geometry: nil, attributes: [:]),
+            Feature<PlanarPoint>(index: 2, geometry: .lineString(LineString([PlanarPoint(x: 648896.074478, y: 1145533.626221), PlanarPoint(x: 650000, y: 1146000)])), attributes: [:]),
+        ]
+        let out: [Feature<LonLat>] = try t.transform(features)
+        guard case .point(let p)? = out[0].geometry, case .lineString(let l)? = out[2].geometry else {
+            Issue.record("geometry kinds changed")
+            return
+        }
+        #expect(abs(p.lon - 106.36) < 1e-9 && abs(p.lat - 10.36) < 1e-9)
+        #expect(out[1].geometry == nil && out[0]["a"] == .integer(1))
+        #expect(l.points[0] == p && l.points.count == 2)
+    }
+
     @Test func badCRSIsAClearError() {
         #expect(throws: GeoError.self) { try CRS("EPSG:999999") }
         do {
