@@ -132,3 +132,17 @@ struct InspectCommandTests {
         #expect(json["groupField"] as? String == "district_name")
     }
 }
+
+@Suite("camplan inspect help")
+struct InspectHelpTests {
+    /// Every shared input option and every inspect option is documented in --help.
+    @Test func helpListsEveryOption() {
+        let help = InspectCommand.helpMessage(columns: 200)
+        for option in ["--wards <file>", "--wards-layer <name>", "--incidents <file>", "--incidents-layer <name>", "--crs <crs>",
+                       "--work-crs <crs>", "--ward-id <field>", "--ward-name <field>", "--group-by <field>",
+                       "--x-field <field>", "--y-field <field>", "--rejects <file>", "--json"] {
+            #expect(help.contains(option), "\(option)")
+        }
+        #expect(help.contains("(default: geodata/tien-giang/wards.geojson)"))
+    }
+}

@@ -93,6 +93,31 @@ struct LoaderTests {
         #expect(throws: GeoError.self) { try BoundaryLoader.load(Fixture.path("incidents.csv")) }
     }
 
+    @Test func missingCRSNeedsTheCRSOption() throws {
+        let file = Fixture.path("wards_noprj.shp")
+        #expect(throws: GeoError.unknownCRS(file: file)) { try BoundaryLoader.load(file) }
+        #expect(GeoError.unknownCRS(file: file).description.contains("give one with --crs"))
+        let b = try BoundaryLoader.load(file, options: BoundaryOptions(sourceCRS: try CRS("EPSG:32648")))
+        #expect(b.wards.count == 3)
+        #expect(abs(b.wards[0].areaSquareMeters - 4844240.208) < 1)
+    }
+
+    @Test func tableWithoutCoordinateColumns() throws {
+        let b = try #require(Self.reference)
+        do {
+            _ = try IncidentLoader.load(Fixture.path("no_coordinates.csv"), boundaries: b)
+            Issue.record("a table without coordinates must not load")
+        } catch {
+            guard case .missingField(let file, let field, let available) = error else {
+                Issue.record("expected missingField, got \(error)")
+                return
+            }
+            #expect(file.hasSuffix("no_coordinates.csv"))
+            #expect(field.contains("kinh_do") && field.contains("--x-field"))
+            #expect(available == ["id", "date", "address"])
+        }
+    }
+
     @Test func csvIncidentsWithVietnameseColumnsAndRejections() throws {
         let b = try #require(Self.reference)
         let s = try IncidentLoader.load(Fixture.path("incidents.csv"), boundaries: b)
@@ -113,6 +138,15 @@ struct LoaderTests {
         #expect(s.sourceCRS == .wgs84)
         // The planar point of I1 is the UTM value of 106.36E 10.36N (see ProjectionTests).
         #expect(abs(s.points[0].x - 648896.074478) < 1e-5)
+    }
+
+    @Test func excelStyleSemicolonCSV() throws {
+        let b = try #require(Self.reference)
+        let s = try IncidentLoader.load(Fixture.path("incidents_semicolon.csv"), boundaries: b)
+        #expect(s.ids == ["1", "2"])
+        #expect(s.dates.map { $0?.description } == ["2021-03-05", "2022-01-01"])
+        #expect(s.wardIndices == [0, 1])
+        #expect(s.rejections.isEmpty)
     }
 
     @Test func xlsxAndPointLayerIncidents() throws {

@@ -5,7 +5,7 @@
 # a hole (B). Incidents: 4 good rows and one of each kind of bad row.
 set -euo pipefail
 cd "$(dirname "$0")"
-rm -rf wards.* wards_* incidents* empty.geojson not_vector.txt
+rm -rf wards.* wards_* incidents* empty.geojson not_vector.txt no_coordinates.csv
 
 cat > wards.geojson <<'JSON'
 {"type":"FeatureCollection","name":"wards","features":[
@@ -35,7 +35,11 @@ cat > wards_invalid.geojson <<'JSON'
 ]}
 JSON
 
-# Not polygons; empty; not a vector file at all.
+# A shapefile that lost its .prj (needs --crs).
+ogr2ogr -f "ESRI Shapefile" wards_noprj.shp wards_utm.shp -lco ENCODING=UTF-8
+rm wards_noprj.prj
+
+# Not polygons; empty; not a vector file at all; a table without coordinates.
 cat > wards_points.geojson <<'JSON'
 {"type":"FeatureCollection","features":[
 {"type":"Feature","properties":{"ward_code":"P1"},"geometry":{"type":"Point","coordinates":[106.36,10.36]}}
@@ -43,6 +47,7 @@ cat > wards_points.geojson <<'JSON'
 JSON
 echo '{"type":"FeatureCollection","features":[]}' > empty.geojson
 printf 'this is not a GIS file\n' > not_vector.txt
+printf 'id,date,address\n1,2021-01-01,Chợ Mỹ Tho\n' > no_coordinates.csv
 
 # Incidents with Vietnamese coordinate columns: rows 2,3,4,10 are good; 5 empty coordinates,
 # 6 non-numeric, 7 swapped lat/lon, 8 outside every ward, 9 a date that does not exist.
@@ -58,6 +63,10 @@ I7,2022-07-07,drugs,nghiêm trọng,1,106.50,10.50
 I8,31/02/2022,fraud,ít nghiêm trọng,1,106.36,10.36
 I9,30/11/2023,property theft,ít nghiêm trọng,có,"106,39",10.355
 CSV
+
+# A spreadsheet export as Vietnamese Excel writes it: UTF-8 BOM, ';' separator, decimal
+# commas, capitalised Vietnamese column names, dd/mm/yyyy dates.
+printf '\xef\xbb\xbfid;ngay;Kinh_Do;Vi_Do\n1;05/03/2021;106,36;10,36\n2;2022-01-01;106.38;10.36\n' > incidents_semicolon.csv
 
 # The good rows as a typed spreadsheet (numbers and dates as Excel types) and as points.
 cat > incidents_clean.csv <<'CSV'
