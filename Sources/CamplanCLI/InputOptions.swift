@@ -52,6 +52,9 @@ public struct InputOptions: ParsableArguments {
                 throw ValidationError("\(flag) \(value): \(error.description)")
             }
         }
+        if let workCrs, let crs = try? CRS(workCrs), crs.isGeographic || crs.linearUnitToMeters != 1 {
+            throw ValidationError("--work-crs \(workCrs) is not a projected CRS in metres (try a UTM zone such as EPSG:32648, or EPSG:3405 for VN-2000)")
+        }
         if (xField == nil) != (yField == nil) {
             throw ValidationError("--x-field and --y-field go together")
         }

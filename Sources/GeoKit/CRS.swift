@@ -39,7 +39,7 @@ public struct CRS: Sendable, Hashable, CustomStringConvertible {
         let ctx = try PROJContext()
         // NULL = not understood.
         guard let p = proj_create(ctx.handle, trimmed) else {
-            throw .projection("'\(Self.short(trimmed))' is not a CRS PROJ understands (\(ctx.error("proj_create").description))")
+            throw .projection("'\(Self.short(trimmed))' is not a CRS PROJ understands (\(ctx.message("proj_create")))")
         }
         var crs = PROJObject(context: ctx, owning: p)
         // 0 = not a CRS.

@@ -28,14 +28,27 @@ final class PROJContext {
         proj_context_destroy(handle)
     }
 
-    /// The PROJ error for the last call: the logged messages, else the errno text.
-    func error(_ call: String) -> GeoError {
+    /// What PROJ said about the last call: the logged messages (deduplicated), else the
+    /// errno text, with a hint when its database is missing.
+    func message(_ call: String) -> String {
         defer { log.messages.removeAll() }
         let errno = proj_context_errno(handle)
         var parts = [String]()
-        if !log.messages.isEmpty { parts.append(log.messages.joined(separator: "; ")) }
-        if errno != 0, let s = proj_context_errno_string(handle, errno) { parts.append(String(cString: s)) }
-        return .projection(parts.isEmpty ? "\(call) failed" : "\(call): \(parts.joined(separator: "; "))")
+        for m in log.messages {
+            // PROJ prefixes messages with the function name, sometimes twice.
+            var text = m
+            while text.hasPrefix("\(call): ") { text.removeFirst(call.count + 2) }
+            if !parts.contains(text) { parts.append(text) }
+        }
+        if parts.isEmpty, errno != 0, let s = proj_context_errno_string(handle, errno) { parts.append(String(cString: s)) }
+        var text = parts.isEmpty ? "\(call) failed" : "\(call): \(parts.joined(separator: "; "))"
+        if text.contains("proj.db") { text += " (install proj-data with scripts/bootstrap, or set PROJ_DATA)" }
+        return text
+    }
+
+    /// The PROJ error for the last call (see ``message(_:)``).
+    func error(_ call: String) -> GeoError {
+        .projection(message(call))
     }
 }
 

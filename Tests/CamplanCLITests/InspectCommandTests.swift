@@ -46,7 +46,7 @@ struct CLIRun {
 @Suite("camplan inspect")
 struct InspectCommandTests {
     @Test func badArgumentsAreValidationErrors() {
-        for args in [["--rejects", "r.csv"], ["--crs", "EPSG:999999"], ["--work-crs", "nonsense"],
+        for args in [["--rejects", "r.csv"], ["--crs", "EPSG:999999"], ["--work-crs", "nonsense"], ["--work-crs", "EPSG:4326"], ["--work-crs", "EPSG:2227"],
                      ["--incidents", "i.csv", "--x-field", "a"]] {
             do {
                 _ = try InspectCommand.parse(args)
