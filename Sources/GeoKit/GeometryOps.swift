@@ -83,6 +83,53 @@ public enum GeometryOps {
         return MultiPolygon(try ctx.polygons(in: result.pointer))
     }
 
+    /// The part of `a` outside `b` (wraps `GEOSDifference_r`), polygonal part only.
+    public static func difference<C: Coordinate>(_ a: MultiPolygon<C>, _ b: MultiPolygon<C>) throws(GeoError) -> MultiPolygon<C> {
+        let ctx = try GEOSContext()
+        let ga = try ctx.makeMultiPolygon(a), gb = try ctx.makeMultiPolygon(b)
+        // NULL = exception; the result is ours.
+        guard let r = GEOSDifference_r(ctx.handle, ga.pointer, gb.pointer) else { throw ctx.error("GEOSDifference_r") }
+        let result = GEOSGeometryHandle(context: ctx, owning: r)
+        return MultiPolygon(try ctx.polygons(in: result.pointer))
+    }
+
+    /// Any geometry clipped to `area` (wraps `GEOSIntersection_r`): road lines cut to a ward
+    /// or a camera's view, points kept when inside. `nil` when nothing is left. Mixed results
+    /// keep their highest dimension (polygons, else lines, else points).
+    public static func clip<C: Coordinate>(_ geometry: Geometry<C>, to area: MultiPolygon<C>) throws(GeoError) -> Geometry<C>? {
+        let ctx = try GEOSContext()
+        let g = try ctx.make(geometry), a = try ctx.makeMultiPolygon(area)
+        // NULL = exception; the result is ours.
+        guard let r = GEOSIntersection_r(ctx.handle, g.pointer, a.pointer) else { throw ctx.error("GEOSIntersection_r") }
+        let result = GEOSGeometryHandle(context: ctx, owning: r)
+        return try ctx.geometry(result.pointer)
+    }
+
+    /// Length of lines, or perimeter of polygons (wraps `GEOSLength_r`), in the units of `C`
+    /// (metres for ``PlanarPoint``).
+    public static func length<C: Coordinate>(_ geometry: Geometry<C>) throws(GeoError) -> Double {
+        let ctx = try GEOSContext()
+        let g = try ctx.make(geometry)
+        var l = 0.0
+        // 0 = exception.
+        guard GEOSLength_r(ctx.handle, g.pointer, &l) != 0 else { throw ctx.error("GEOSLength_r") }
+        return l
+    }
+
+    /// A simplified polygon that keeps its topology (wraps `GEOSTopologyPreserveSimplify_r`,
+    /// Douglas-Peucker), for lighter outputs. `tolerance` in the units of `C`.
+    public static func simplify<C: Coordinate>(_ mp: MultiPolygon<C>, tolerance: Double) throws(GeoError) -> MultiPolygon<C> {
+        guard tolerance.isFinite, tolerance >= 0 else { throw .invalidInput("simplify: tolerance must be finite and >= 0") }
+        let ctx = try GEOSContext()
+        let g = try ctx.makeMultiPolygon(mp)
+        // NULL = exception; the result is ours.
+        guard let r = GEOSTopologyPreserveSimplify_r(ctx.handle, g.pointer, tolerance) else {
+            throw ctx.error("GEOSTopologyPreserveSimplify_r")
+        }
+        let result = GEOSGeometryHandle(context: ctx, owning: r)
+        return MultiPolygon(try ctx.polygons(in: result.pointer))
+    }
+
     /// The union of many polygons in one cascaded pass (wraps `GEOSUnaryUnion_r` on their
     /// collection). Complexity: about O(n log n) in the total vertex count.
     public static func union<C: Coordinate>(_ areas: [MultiPolygon<C>]) throws(GeoError) -> MultiPolygon<C> {

@@ -68,6 +68,25 @@ struct GEOSTests {
         #expect(throws: GeoError.self) { try GeometryOps.buffer(.point(PlanarPoint(x: 0, y: 0)), distance: .nan) }
     }
 
+    @Test func differenceClipLengthSimplify() throws {
+        let a = MultiPolygon([square(0, 0, 10)] as [Polygon<PlanarPoint>])
+        let b = MultiPolygon([square(5, 0, 10)] as [Polygon<PlanarPoint>])
+        #expect(try GeometryOps.area(GeometryOps.difference(a, b)) == 50)
+        let road = Geometry<PlanarPoint>.lineString(LineString([PlanarPoint(x: -5, y: 5), PlanarPoint(x: 20, y: 5)]))
+        let clipped = try GeometryOps.clip(road, to: a)
+        #expect(clipped == .lineString(LineString([PlanarPoint(x: 0, y: 5), PlanarPoint(x: 10, y: 5)])))
+        #expect(try GeometryOps.length(clipped!) == 10)
+        #expect(try GeometryOps.clip(.point(PlanarPoint(x: 50, y: 50)), to: a) == nil)
+        #expect(try GeometryOps.length(Geometry<PlanarPoint>.polygon(square(0, 0, 10))) == 40)
+        // A nearly straight extra vertex disappears; the square stays.
+        let wobbly = MultiPolygon([Polygon<PlanarPoint>(exterior: [
+            PlanarPoint(x: 0, y: 0), PlanarPoint(x: 5, y: 0.01), PlanarPoint(x: 10, y: 0), PlanarPoint(x: 10, y: 10), PlanarPoint(x: 0, y: 10),
+        ])])
+        let simple = try GeometryOps.simplify(wobbly, tolerance: 0.1)
+        #expect(simple.polygons[0].exterior.count == 5)
+        #expect(throws: GeoError.self) { try GeometryOps.simplify(wobbly, tolerance: -1) }
+    }
+
     @Test func centroidPointOnSurfaceEnvelope() throws {
         #expect(try GeometryOps.centroid(unit) == PlanarPoint(x: 5, y: 5))
         // An L shape: the centroid is outside, the point on surface inside.
