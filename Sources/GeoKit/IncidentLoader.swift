@@ -165,6 +165,13 @@ public enum IncidentLoader {
             ys.append(p.y)
         }
 
+        // Degrees were assumed (no CRS in the file, none given) but nothing looks like degrees:
+        // the columns are projected coordinates and need --crs.
+        if layer.crs == nil, options.sourceCRS == nil, candidateRows.isEmpty,
+           rejections.contains(where: { $0.reason == .outOfRange }) {
+            throw .unknownCRS(file: file)
+        }
+
         // Project in one batch.
         let toWork = try CoordinateTransform(from: sourceCRS, to: boundaries.workCRS)
         let failed = Set(try toWork.transform(xs: &xs, ys: &ys))

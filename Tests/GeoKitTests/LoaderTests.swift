@@ -172,6 +172,10 @@ struct LoaderTests {
         #expect(throws: GeoError.self) {
             try IncidentLoader.load(Fixture.path("incidents_utm.csv"), options: IncidentOptions(xField: "easting", yField: "Y"), boundaries: b)
         }
+        // Metres read as degrees: the loader asks for --crs instead of rejecting every row.
+        #expect(throws: GeoError.unknownCRS(file: Fixture.path("incidents_utm.csv"))) {
+            try IncidentLoader.load(Fixture.path("incidents_utm.csv"), options: IncidentOptions(xField: "X", yField: "Y"), boundaries: b)
+        }
     }
 
     @Test func nonPointLayerAndMissingColumns() throws {
