@@ -1,45 +1,5 @@
 import Foundation
 
-/// How to read a boundary layer. `nil` fields are detected from the shipped names.
-public struct BoundaryOptions: Sendable {
-    /// Layer name inside the dataset; `nil` = the first.
-    public var layer: String?
-    /// `--ward-id`; default `ward_code` (or `ma_xa`, `code`, `id`) when present.
-    public var idField: String?
-    /// `--ward-name`; default `ward_name` (or `ten_xa`, `name`, `ten`) when present.
-    public var nameField: String?
-    /// `--group-by`; default `district_name` (or `ten_huyen`, `district`) when present.
-    public var groupField: String?
-    /// Field holding "phường"/"xã"; default `ward_type` (or `loai`, `type`), else the
-    /// prefix of `ward_full_name` or of the name.
-    public var typeField: String?
-    /// `--crs`: used when the file carries no CRS.
-    public var sourceCRS: CRS?
-    /// `--work-crs`: the metric CRS to work in; `nil` = the UTM zone of the wards' centre.
-    public var workCRS: CRS?
-
-    public init(layer: String? = nil, idField: String? = nil, nameField: String? = nil, groupField: String? = nil,
-                typeField: String? = nil, sourceCRS: CRS? = nil, workCRS: CRS? = nil) {
-        self.layer = layer
-        self.idField = idField
-        self.nameField = nameField
-        self.groupField = groupField
-        self.typeField = typeField
-        self.sourceCRS = sourceCRS
-        self.workCRS = workCRS
-    }
-}
-
-/// Layers whose fields can be looked up by name (``VectorLayer``, ``VectorTable``).
-protocol FieldLookup {
-    var file: String { get }
-    var fields: [FieldDefinition] { get }
-    func field(named name: String) -> FieldDefinition?
-}
-
-extension VectorLayer: FieldLookup {}
-extension VectorTable: FieldLookup {}
-
 /// Loads ward boundaries from any OGR polygon layer, projects them to a metric CRS, repairs
 /// invalid polygons (``GeometryOps/makeValid(_:)``) and lists the repairs.
 public enum BoundaryLoader {

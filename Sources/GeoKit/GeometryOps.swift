@@ -1,12 +1,5 @@
 import CGEOS
 
-/// The result of a validity check: `nil` reason means valid.
-public struct ValidityReport: Sendable, Equatable {
-    /// GEOS's explanation (e.g. "Self-intersection[105.9 10.3]"); `nil` when valid.
-    public var reason: String?
-    public var isValid: Bool { reason == nil }
-}
-
 /// GEOS-backed operations on geometry values. Every call makes its own GEOS context, so the
 /// functions are safe to call from any thread. Coordinates keep the frame `C`; measures
 /// (area, buffer distance) are in the units of that frame, i.e. metres for ``PlanarPoint``.

@@ -1,8 +1,3 @@
-/// The geometry type of a layer to write.
-public enum OutputGeometryType: String, Sendable, Hashable, CaseIterable {
-    case none, point, multiPoint, lineString, multiLineString, polygon, multiPolygon
-}
-
 /// A layer to write: a schema and WGS 84 features (camplan writes results in lon/lat).
 public struct OutputLayer: Sendable {
     public var name: String

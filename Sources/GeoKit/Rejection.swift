@@ -1,14 +1,3 @@
-/// Why an incident row was not used.
-public enum RejectReason: String, Sendable, Hashable, Codable, CaseIterable {
-    case emptyCoordinates = "empty coordinates"
-    case nonNumeric = "non-numeric coordinates"
-    case swappedLatLon = "apparently swapped lat/lon"
-    case outOfRange = "coordinates out of range"
-    case untransformable = "cannot be transformed"
-    case outsideWards = "outside every ward"
-    case badDate = "bad date"
-}
-
 /// One rejected incident row, as written to the rejects file.
 public struct Rejection: Sendable, Hashable, Codable {
     /// The row a user sees: spreadsheet row for CSV/XLSX (header = 1), 1-based feature

@@ -1,0 +1,8 @@
+/// An invalid boundary that was repaired with `GEOSMakeValid`.
+public struct PolygonRepair: Sendable, Hashable, Codable {
+    /// 1-based feature number in the source layer.
+    public var feature: Int
+    public var wardID: String
+    /// GEOS's reason for invalidity (e.g. "Self-intersection[...]").
+    public var reason: String
+}
