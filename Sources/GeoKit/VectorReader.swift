@@ -4,15 +4,19 @@ import Foundation
 /// Reads any vector dataset OGR can open: GeoJSON, Shapefile (CRS from .prj), GeoPackage,
 /// MapInfo TAB, KML, CSV, XLSX, FlatGeobuf, ... No format is parsed by hand.
 public enum VectorReader {
-    /// Default open options by driver: spreadsheet headers forced on (XLSX `HEADERS=FORCE`),
-    /// CSV cells kept as text so that raw values can be reported as they were written.
+    /// Default open options by driver: CSV cells kept as text so that raw values can be
+    /// reported as they were written, first line = header.
     static func defaultOpenOptions(for file: String) -> [String] {
         switch (file as NSString).pathExtension.lowercased() {
-        case "xlsx", "ods": ["HEADERS=FORCE"]
         case "csv": ["HEADERS=YES", "AUTODETECT_TYPE=NO"]
         default: []
         }
     }
+
+    /// Thread-local config options for reading: spreadsheets always have a header row (the
+    /// XLSX and ODS drivers of GDAL 3.6 take this as config options `OGR_XLSX_HEADERS`,
+    /// `OGR_ODS_HEADERS`, not as open options; their AUTO mode misses all-text sheets).
+    static let readConfig = ["OGR_XLSX_HEADERS": "FORCE", "OGR_ODS_HEADERS": "FORCE"]
 
     /// Opens `file` read-only as a vector dataset (wraps `GDALOpenEx`).
     static func open(_ file: String, openOptions: [String], session: GDALSession) throws(GeoError) -> GDALDatasetHandle {
@@ -30,7 +34,7 @@ public enum VectorReader {
     /// The names of the layers in `file`.
     /// - Throws: ``GeoError/unreadable(file:reason:)``.
     public static func layerNames(in file: String) throws(GeoError) -> [String] {
-        let session = GDALSession()
+        let session = GDALSession(config: readConfig)
         defer { session.close() }
         let ds = try open(file, openOptions: defaultOpenOptions(for: file), session: session)
         defer { ds.close() }
@@ -66,7 +70,7 @@ public enum VectorReader {
     ///   does not exist, ``GeoError/empty(file:layer:)`` when it holds no feature.
     /// - Complexity: O(n) in the number of vertices and attribute values.
     public static func readTable(_ file: String, layer: String? = nil, openOptions: [String]? = nil) throws(GeoError) -> VectorTable {
-        let session = GDALSession()
+        let session = GDALSession(config: readConfig)
         defer { session.close() }
         let ds = try open(file, openOptions: openOptions ?? defaultOpenOptions(for: file), session: session)
         defer { ds.close() }

@@ -83,6 +83,18 @@ struct InspectCommandTests {
         #expect(rejects.split(separator: "\n").count == 6)
     }
 
+    @Test func layerAndSheetSelection() throws {
+        let r = try CLIRun.run(["inspect", "--wards", CLIRun.fixture("wards.gpkg"), "--wards-layer", "wards",
+                                "--incidents", CLIRun.fixture("incidents.xlsx"), "--incidents-layer", "thang2", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["incidentCount"] as? Int == 1)
+        #expect(json["incidentsByYear"] as? [String: Int] == ["2022": 1])
+        let noPrj = try CLIRun.run(["inspect", "--wards", CLIRun.fixture("wards_noprj.shp"), "--crs", "EPSG:32648", "--json"])
+        #expect(noPrj.status == 0)
+        #expect(noPrj.stdout.contains("\"wardCount\" : 3"))
+    }
+
     @Test func humanTable() throws {
         let r = try CLIRun.run(["inspect", "--wards", CLIRun.fixture("wards_invalid.geojson")])
         #expect(r.status == 0)
@@ -102,6 +114,8 @@ struct InspectCommandTests {
             (["--wards", CLIRun.fixture("empty.geojson")], "empty.geojson: no features"),
             (["--wards", CLIRun.fixture("wards_points.geojson")], "feature 1 is a Point, expected Polygon or MultiPolygon"),
             (["--wards", CLIRun.fixture("wards.geojson"), "--group-by", "huyen"], "no field 'huyen'"),
+            (["--wards", CLIRun.fixture("wards.gpkg"), "--wards-layer", "xa"], "no layer 'xa'; layers are: wards"),
+            (["--wards", CLIRun.fixture("wards_noprj.shp")], "give one with --crs"),
             (["--wards", CLIRun.fixture("wards.geojson"), "--incidents", CLIRun.fixture("wards.geojson")], "expected Point"),
             (["--wards", CLIRun.fixture("wards.geojson"), "--incidents", CLIRun.fixture("incidents.csv"), "--x-field", "x", "--y-field", "vi_do"], "no field 'x'"),
         ]

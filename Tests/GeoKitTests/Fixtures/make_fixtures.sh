@@ -76,6 +76,10 @@ I2,2022-07-15,street robbery,nghiêm trọng,0,106.38,10.36
 I3,2023-01-10,assault,rất nghiêm trọng,1,106.38,10.39
 CSV
 ogr2ogr -f XLSX incidents.xlsx incidents_clean.csv -oo AUTODETECT_TYPE=YES -nln incidents
+# A second sheet (Vietnamese names, text cells, dd/mm/yyyy dates) chosen with --incidents-layer.
+printf 'ma,ngay,kinh_do,vi_do\nA1,01/02/2022,106.355,10.355\n' > incidents_sheet2.csv
+ogr2ogr -f XLSX -update incidents.xlsx incidents_sheet2.csv -nln thang2
+rm incidents_sheet2.csv
 ogr2ogr -f GeoJSON incidents_points.geojson incidents_clean.csv -oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat -oo AUTODETECT_TYPE=YES -a_srs EPSG:4326 -nln incidents -lco RFC7946=YES
 # The same points in UTM 48N metres as x/y columns (for --crs EPSG:32648).
 ogr2ogr -f CSV incidents_utm.csv incidents_points.geojson -t_srs EPSG:32648 -lco GEOMETRY=AS_XY -lco LINEFORMAT=LF
