@@ -158,6 +158,9 @@ public enum VectorWriter {
                     }
                 }
                 if geomType != wkbNone, let g = feature.geometry {
+                    guard g.allCoordinates.allSatisfy({ $0.x.isFinite && $0.y.isFinite }) else {
+                        throw GeoError.writeFailed(file: displayPath, reason: "feature \(feature.index) of layer '\(layer.name)' has a non-finite coordinate")
+                    }
                     let gh = try OGRGeometryConversion.make(g)
                     // Ownership of `gh` passes to the feature; OGRERR_NONE (0) = success.
                     guard OGR_F_SetGeometryDirectly(fh.handle, gh) == OGRERR_NONE else {

@@ -166,6 +166,12 @@ struct VectorIOTests {
         let before = try Data(contentsOf: URL(fileURLWithPath: keep))
         #expect(throws: GeoError.self) { try VectorWriter.writeGeoPackage([Self.sampleLayer()], to: keep, extraSQL: ["DROP TABLE nothing_here"]) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: keep)) == before)
+        // A NaN coordinate (e.g. a failed transform) never reaches a file.
+        let nan = try OutputLayer(name: "p", fields: [], geometryType: .point,
+                                  features: [Feature(index: 7, geometry: .point(LonLat(lon: .nan, lat: 10)), attributes: [:])])
+        #expect(throws: GeoError.writeFailed(file: dir + "/nan.geojson", reason: "feature 7 of layer 'p' has a non-finite coordinate")) {
+            try VectorWriter.writeGeoJSON(nan, to: dir + "/nan.geojson")
+        }
         #expect(filesIn(dir) == ["keep.gpkg"])
         #expect(throws: GeoError.self) {
             try OutputLayer(name: "x", fields: [FieldDefinition("a", .string), FieldDefinition("A", .integer)], geometryType: .none, features: [])
