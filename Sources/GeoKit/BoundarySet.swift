@@ -17,6 +17,19 @@ public struct BoundarySet: Sendable {
     /// The source layer's attribute columns.
     public var fields: [FieldDefinition]
 
+    public init(file: String, layerName: String, wards: [Ward], repairs: [PolygonRepair], sourceCRS: CRS, workCRS: CRS,
+                groupField: String?, lonLatBounds: BoundingBox<LonLat>, fields: [FieldDefinition]) {
+        self.file = file
+        self.layerName = layerName
+        self.wards = wards
+        self.repairs = repairs
+        self.sourceCRS = sourceCRS
+        self.workCRS = workCRS
+        self.groupField = groupField
+        self.lonLatBounds = lonLatBounds
+        self.fields = fields
+    }
+
     /// The distinct groups in first-appearance order.
     public var groups: [String] {
         var seen = Set<String>(), out = [String]()

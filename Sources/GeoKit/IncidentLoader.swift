@@ -143,7 +143,7 @@ public enum IncidentLoader {
 
         // Assign wards.
         let index = try PolygonIndex(boundaries.wards.map(\.geometry))
-        var set = IncidentSet(file: file, points: PlanarPointSet(), ids: [], dates: [], categories: [], severities: [],
+        var set = try IncidentSet(file: file, points: PlanarPointSet(), ids: [], dates: [], categories: [], severities: [],
                               solved: [], weights: [], wardIndices: [], rows: [], rejections: [], sourceCRS: sourceCRS)
         for (c, k) in candidateRows.enumerated() {
             let row = layer.rowNumber(ofFeature: k)

@@ -23,6 +23,31 @@ public struct IncidentSet: Sendable {
     /// The CRS the coordinates were read in.
     public var sourceCRS: CRS
 
+    /// A set built in memory (tests, synthetic data). Every array must have `points.count`
+    /// elements.
+    /// - Throws: ``GeoError/invalidInput(_:)`` when the arrays differ in length.
+    public init(file: String, points: PlanarPointSet, ids: [String], dates: [CalendarDate?], categories: [String],
+                severities: [String], solved: [Bool?], weights: [Double], wardIndices: [Int], rows: [Int],
+                rejections: [Rejection] = [], sourceCRS: CRS = .wgs84) throws(GeoError) {
+        let n = points.count
+        guard [ids.count, dates.count, categories.count, severities.count, solved.count, weights.count,
+               wardIndices.count, rows.count].allSatisfy({ $0 == n }) else {
+            throw .invalidInput("incident arrays must all have \(n) elements")
+        }
+        self.file = file
+        self.points = points
+        self.ids = ids
+        self.dates = dates
+        self.categories = categories
+        self.severities = severities
+        self.solved = solved
+        self.weights = weights
+        self.wardIndices = wardIndices
+        self.rows = rows
+        self.rejections = rejections
+        self.sourceCRS = sourceCRS
+    }
+
     public var count: Int { points.count }
     /// Number of rows read (accepted + rejected).
     public var rowCount: Int { points.count + rejections.count }

@@ -5,4 +5,10 @@ public struct PolygonRepair: Sendable, Hashable, Codable {
     public var wardID: String
     /// GEOS's reason for invalidity (e.g. "Self-intersection[...]").
     public var reason: String
+
+    public init(feature: Int, wardID: String, reason: String) {
+        self.feature = feature
+        self.wardID = wardID
+        self.reason = reason
+    }
 }

@@ -207,6 +207,16 @@ struct LoaderTests {
         #expect(filesIn(dir) == ["rejects.csv"])
     }
 
+    @Test func inMemoryIncidentSetChecksLengths() throws {
+        let s = try IncidentSet(file: "mem", points: PlanarPointSet(xs: [1], ys: [2]), ids: ["a"], dates: [nil], categories: [""],
+                                severities: [""], solved: [nil], weights: [2], wardIndices: [0], rows: [2])
+        #expect(s.count == 1 && s.rowCount == 1 && s.years == [nil])
+        #expect(throws: GeoError.self) {
+            try IncidentSet(file: "mem", points: PlanarPointSet(xs: [1], ys: [2]), ids: [], dates: [nil], categories: [""],
+                            severities: [""], solved: [nil], weights: [2], wardIndices: [0], rows: [2])
+        }
+    }
+
     @Test func dateParsing() throws {
         #expect(CalendarDate(parsing: "2023-01-10")?.description == "2023-01-10")
         #expect(CalendarDate(parsing: "10/01/2023")?.description == "2023-01-10")
