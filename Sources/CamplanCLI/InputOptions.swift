@@ -41,6 +41,24 @@ public struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Incident y/latitude column (default: lat, latitude, y, vi_do, ...).", valueName: "field"))
     public var yField: String?
 
+    @Option(name: .long, help: ArgumentHelp("Incident identifier column (default: id).", valueName: "field"))
+    public var idField: String?
+
+    @Option(name: .long, help: ArgumentHelp("Incident date column, yyyy-mm-dd or dd/mm/yyyy (default: date, ngay).", valueName: "field"))
+    public var dateField: String?
+
+    @Option(name: .long, help: ArgumentHelp("Incident category column (default: category).", valueName: "field"))
+    public var categoryField: String?
+
+    @Option(name: .long, help: ArgumentHelp("Incident severity column (default: severity).", valueName: "field"))
+    public var severityField: String?
+
+    @Option(name: .long, help: ArgumentHelp("Incident solved yes/no column (default: solved).", valueName: "field"))
+    public var solvedField: String?
+
+    @Option(name: .long, help: ArgumentHelp("Numeric column weighting each incident (default: every incident counts 1).", valueName: "field"))
+    public var weightField: String?
+
     public init() {}
 
     public mutating func validate() throws {
@@ -58,8 +76,9 @@ public struct InputOptions: ParsableArguments {
         if (xField == nil) != (yField == nil) {
             throw ValidationError("--x-field and --y-field go together")
         }
-        if incidents == nil, xField != nil {
-            throw ValidationError("--x-field/--y-field need --incidents")
+        let incidentFlags = [xField, idField, dateField, categoryField, severityField, solvedField, weightField, incidentsLayer]
+        if incidents == nil, incidentFlags.contains(where: { $0 != nil }) {
+            throw ValidationError("the incident field options need --incidents")
         }
     }
 
@@ -73,7 +92,9 @@ public struct InputOptions: ParsableArguments {
     /// Incident options from the flags.
     public func incidentOptions() throws(GeoError) -> IncidentOptions {
         IncidentOptions(layer: incidentsLayer, xField: xField, yField: yField,
-                        sourceCRS: try crs.map { (s) throws(GeoError) in try CRS(s) })
+                        sourceCRS: try crs.map { (s) throws(GeoError) in try CRS(s) },
+                        idField: idField, dateField: dateField, categoryField: categoryField,
+                        severityField: severityField, solvedField: solvedField, weightField: weightField)
     }
 
     /// Loads the boundaries and, when given, the incidents.

@@ -95,6 +95,20 @@ struct InspectCommandTests {
         #expect(noPrj.stdout.contains("\"wardCount\" : 3"))
     }
 
+    @Test func fieldOverrides() throws {
+        let r = try CLIRun.run(["inspect", "--wards", CLIRun.fixture("wards.geojson"), "--incidents", CLIRun.fixture("incidents.csv"),
+                                "--category-field", "severity", "--date-field", "id", "--json"])
+        // Dates taken from the id column: the 6 rows whose coordinates pass (checked before dates;
+        // the ward test comes after) fail as bad dates.
+        #expect(r.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["incidentCount"] as? Int == 0)
+        #expect((json["rejectedByReason"] as? [String: Int])?["bad date"] == 6)
+        let missing = try CLIRun.run(["inspect", "--wards", CLIRun.fixture("wards.geojson"), "--incidents", CLIRun.fixture("incidents.csv"),
+                                      "--weight-field", "nope"])
+        #expect(missing.status == 65 && missing.stderr.contains("no field 'nope'"))
+    }
+
     @Test func humanTable() throws {
         let r = try CLIRun.run(["inspect", "--wards", CLIRun.fixture("wards_invalid.geojson")])
         #expect(r.status == 0)
@@ -154,7 +168,8 @@ struct InspectHelpTests {
         let help = InspectCommand.helpMessage(columns: 200)
         for option in ["--wards <file>", "--wards-layer <name>", "--incidents <file>", "--incidents-layer <name>", "--crs <crs>",
                        "--work-crs <crs>", "--ward-id <field>", "--ward-name <field>", "--group-by <field>",
-                       "--x-field <field>", "--y-field <field>", "--rejects <file>", "--json"] {
+                       "--x-field <field>", "--y-field <field>", "--id-field <field>", "--date-field <field>", "--category-field <field>",
+                       "--severity-field <field>", "--solved-field <field>", "--weight-field <field>", "--rejects <file>", "--json"] {
             #expect(help.contains(option), "\(option)")
         }
         #expect(help.contains("(default: geodata/tien-giang/wards.geojson)"))
