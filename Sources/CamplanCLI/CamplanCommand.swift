@@ -5,7 +5,7 @@ public struct CamplanCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "camplan",
         abstract: "Plan surveillance-camera networks: hot spots, camera placement, model wards.",
-        subcommands: []
+        subcommands: [InspectCommand.self]
     )
     public init() {}
 }

@@ -19,6 +19,15 @@ public enum FieldValue: Sendable, Hashable {
         }
     }
 
+    /// The value when it is stored as a number (integer or real); `nil` otherwise.
+    public var number: Double? {
+        switch self {
+        case .integer(let i): Double(i)
+        case .real(let d): d
+        default: nil
+        }
+    }
+
     public var stringValue: String? {
         switch self {
         case .integer(let i): String(i)

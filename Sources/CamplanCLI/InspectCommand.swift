@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import GeoKit
+
+/// `camplan inspect`: load and check the inputs, and report what is in them.
+public struct InspectCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Check the ward and incident inputs and summarise them per group (district).",
+        discussion: """
+        Prints, per group, the wards by type (phường/xã), their area in km², and the incidents \
+        by year, category and severity; then what was rejected (with reasons) and which \
+        boundaries were repaired. Exit 65 on bad data, 64 on bad arguments.
+        """
+    )
+
+    @OptionGroup public var input: InputOptions
+
+    @Option(name: .long, help: ArgumentHelp("Write rejected incident rows (row, id, reason, raw x, raw y) to this CSV.", valueName: "file"))
+    public var rejects: String?
+
+    @Flag(name: .long, help: "Machine-readable JSON on stdout instead of the table.")
+    public var json = false
+
+    public init() {}
+
+    public mutating func validate() throws {
+        if rejects != nil, input.incidents == nil {
+            throw ValidationError("--rejects needs --incidents")
+        }
+    }
+
+    public func run() throws {
+        try reportingDataErrors {
+            let (boundaries, incidents) = try input.load()
+            if let rejects, let incidents {
+                try IncidentLoader.writeRejects(incidents.rejections, to: rejects)
+            }
+            let summary = InputSummary(boundaries: boundaries, incidents: incidents)
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                let data = try encoder.encode(summary)
+                print(String(decoding: data, as: UTF8.self))
+            } else {
+                print(InspectTable.render(summary), terminator: "")
+            }
+        }
+    }
+}
+

@@ -1,0 +1,188 @@
+import CGDAL
+import Foundation
+
+/// Writes layers through GDAL/OGR, always atomically: the data go to a temporary file in the
+/// target's directory which is renamed over the target only when GDAL reported no error; on
+/// any failure the temporary file is removed and nothing is left at the target.
+public enum VectorWriter {
+    /// The fixed GeoPackage timestamp (config option `OGR_CURRENT_DATE`) that makes
+    /// `gpkg_contents.last_change` and therefore the file deterministic.
+    public static let fixedTimestamp = "2000-01-01T00:00:00.000Z"
+
+    /// Writes one layer as GeoJSON per RFC 7946 (layer options `RFC7946=YES`: WGS 84,
+    /// counter-clockwise exteriors (right-hand rule), `COORDINATE_PRECISION=7`).
+    /// - Parameter writeBBox: also write `bbox` members (`WRITE_BBOX=YES`).
+    /// - Throws: ``GeoError/writeFailed(file:reason:)``; nothing is left at `path`.
+    public static func writeGeoJSON(_ layer: OutputLayer, to path: String, writeBBox: Bool = false) throws(GeoError) {
+        var options = ["RFC7946=YES", "COORDINATE_PRECISION=7", "WRITE_NAME=NO"]
+        if writeBBox { options.append("WRITE_BBOX=YES") }
+        try write(path: path, driver: "GeoJSON", layers: [(layer, options)], extraSQL: [], config: [:])
+    }
+
+    /// Writes several layers into one GeoPackage (EPSG:4326), then runs `extraSQL` on it
+    /// (e.g. `CREATE TABLE layer_styles ...` and its `INSERT`s, for QGIS styles).
+    /// Deterministic: the same layers give the same bytes.
+    /// - Throws: ``GeoError/writeFailed(file:reason:)``; nothing is left at `path`.
+    public static func writeGeoPackage(_ layers: [OutputLayer], to path: String, extraSQL: [String] = []) throws(GeoError) {
+        guard !layers.isEmpty else { throw .writeFailed(file: path, reason: "no layers to write") }
+        try write(path: path, driver: "GPKG", layers: layers.map { ($0, ["SPATIAL_INDEX=NO", "FID=fid"]) },
+                  extraSQL: extraSQL, config: ["OGR_CURRENT_DATE": fixedTimestamp])
+    }
+
+    /// Writes a layer as CSV (LF line ends); a point layer gets `X`,`Y` columns first
+    /// (`GEOMETRY=AS_XY`), other geometries are dropped.
+    /// - Throws: ``GeoError/writeFailed(file:reason:)``; nothing is left at `path`.
+    public static func writeCSV(_ layer: OutputLayer, to path: String) throws(GeoError) {
+        var options = ["LINEFORMAT=LF", "STRING_QUOTING=IF_NEEDED"]
+        var l = layer
+        if layer.geometryType == .point {
+            options.append("GEOMETRY=AS_XY")
+        } else {
+            l.geometryType = .none
+        }
+        try write(path: path, driver: "CSV", layers: [(l, options)], extraSQL: [], config: [:])
+    }
+
+    // MARK: Implementation
+
+    private static func ogrType(_ t: OutputGeometryType) -> OGRwkbGeometryType {
+        switch t {
+        case .none: wkbNone
+        case .point: wkbPoint
+        case .multiPoint: wkbMultiPoint
+        case .lineString: wkbLineString
+        case .multiLineString: wkbMultiLineString
+        case .polygon: wkbPolygon
+        case .multiPolygon: wkbMultiPolygon
+        }
+    }
+
+    /// A temporary path beside `path` with the same extension (drivers such as CSV look at it).
+    static func temporaryPath(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent().path
+        let ext = url.pathExtension
+        let tag = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        return "\(dir)/.\(url.deletingPathExtension().lastPathComponent).tmp-\(tag)" + (ext.isEmpty ? "" : ".\(ext)")
+    }
+
+    private static func removeTemporary(_ tmp: String) {
+        for suffix in ["", "-journal", "-wal", "-shm"] {
+            try? FileManager.default.removeItem(atPath: tmp + suffix)
+        }
+    }
+
+    private static func write(
+        path: String, driver: String, layers: [(OutputLayer, [String])], extraSQL: [String], config: [String: String]
+    ) throws(GeoError) {
+        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+            throw .writeFailed(file: path, reason: "directory \(dir) does not exist")
+        }
+        let tmp = temporaryPath(for: path)
+        do {
+            try writeUnchecked(tmp: tmp, displayPath: path, driver: driver, layers: layers, extraSQL: extraSQL, config: config)
+            // rename(2) is atomic within one file system; 0 = success.
+            guard rename(tmp, path) == 0 else {
+                throw GeoError.writeFailed(file: path, reason: String(cString: strerror(errno)))
+            }
+        } catch let e as GeoError {
+            removeTemporary(tmp)
+            throw e
+        } catch {
+            removeTemporary(tmp)
+            throw .writeFailed(file: path, reason: "\(error)")
+        }
+    }
+
+    private static func writeUnchecked(
+        tmp: String, displayPath: String, driver: String, layers: [(OutputLayer, [String])],
+        extraSQL: [String], config: [String: String]
+    ) throws(GeoError) {
+        let session = GDALSession(config: config)
+        defer { session.close() }
+        func fail(_ what: String) -> GeoError {
+            .writeFailed(file: displayPath, reason: session.takeFailure(what))
+        }
+        // NULL = driver not built into this GDAL.
+        guard let drv = GDALGetDriverByName(driver) else { throw .writeFailed(file: displayPath, reason: "GDAL has no \(driver) driver") }
+        // NULL = creation failed.
+        guard let raw = GDALCreate(drv, tmp, 0, 0, 0, GDT_Unknown, nil) else { throw fail("cannot create the file") }
+        let ds = GDALDatasetHandle(owning: raw)
+        defer { ds.close() }
+
+        // WGS 84 in lon/lat order for every layer with geometry.
+        // NULL = allocation failure; released by the handle (layers keep their own reference).
+        guard let srsRaw = OSRNewSpatialReference(nil) else { throw fail("OSRNewSpatialReference failed") }
+        let srs = OGRSpatialReferenceHandle(owning: srsRaw)
+        // OGRERR_NONE (0) = success.
+        guard OSRImportFromEPSG(srs.handle, 4326) == OGRERR_NONE else { throw fail("EPSG:4326 unknown to GDAL (is proj-data installed?)") }
+        OSRSetAxisMappingStrategy(srs.handle, OAMS_TRADITIONAL_GIS_ORDER)
+
+        for (layer, options) in layers {
+            let lco = GDALStringList(options)
+            let geomType = ogrType(layer.geometryType)
+            // NULL = failure. The layer is owned by the dataset.
+            guard let lh = GDALDatasetCreateLayer(ds.handle, layer.name, geomType == wkbNone ? nil : srs.handle, geomType, lco.pointer) else {
+                throw fail("cannot create layer '\(layer.name)'")
+            }
+            for f in layer.fields {
+                // NULL = allocation failure; destroyed after OGR_L_CreateField copied it.
+                guard let fd = OGR_Fld_Create(f.name, f.type == .real ? OFTReal : f.type == .string ? OFTString : f.type == .integer ? OFTInteger64 : OFTInteger) else {
+                    throw fail("OGR_Fld_Create failed")
+                }
+                if f.type == .bool { OGR_Fld_SetSubType(fd, OFSTBoolean) }
+                // OGRERR_NONE (0) = success.
+                let err = OGR_L_CreateField(lh, fd, 1)
+                OGR_Fld_Destroy(fd)
+                guard err == OGRERR_NONE else { throw fail("cannot create field '\(f.name)'") }
+            }
+            // One transaction per layer (GeoPackage speed); ignored by drivers without them.
+            let transaction = OGR_L_StartTransaction(lh) == OGRERR_NONE
+            // Owned by the layer.
+            let defn = OGR_L_GetLayerDefn(lh)
+            let indices = layer.fields.map { OGR_FD_GetFieldIndex(defn, $0.name) }
+            for feature in layer.features {
+                // NULL = allocation failure; destroyed by the handle.
+                guard let fhRaw = OGR_F_Create(defn) else { throw fail("OGR_F_Create failed") }
+                let fh = OGRFeatureHandle(owning: fhRaw)
+                for (k, field) in layer.fields.enumerated() {
+                    let i = indices[k]
+                    switch feature[field.name] {
+                    case .null: OGR_F_SetFieldNull(fh.handle, i)
+                    case .integer(let v): OGR_F_SetFieldInteger64(fh.handle, i, v)
+                    case .real(let v): OGR_F_SetFieldDouble(fh.handle, i, v)
+                    case .bool(let v): OGR_F_SetFieldInteger(fh.handle, i, v ? 1 : 0)
+                    case .string(let v): OGR_F_SetFieldString(fh.handle, i, v)
+                    }
+                }
+                if geomType != wkbNone, let g = feature.geometry {
+                    guard g.allCoordinates.allSatisfy({ $0.x.isFinite && $0.y.isFinite }) else {
+                        throw GeoError.writeFailed(file: displayPath, reason: "feature \(feature.index) of layer '\(layer.name)' has a non-finite coordinate")
+                    }
+                    let gh = try OGRGeometryConversion.make(g)
+                    // Ownership of `gh` passes to the feature; OGRERR_NONE (0) = success.
+                    guard OGR_F_SetGeometryDirectly(fh.handle, gh) == OGRERR_NONE else {
+                        throw fail("feature \(feature.index): cannot set its \(g.typeName) geometry")
+                    }
+                }
+                // OGRERR_NONE (0) = success.
+                guard OGR_L_CreateFeature(lh, fh.handle) == OGRERR_NONE else {
+                    throw fail("feature \(feature.index) could not be written")
+                }
+            }
+            // OGRERR_NONE (0) = success.
+            if transaction, OGR_L_CommitTransaction(lh) != OGRERR_NONE { throw fail("commit failed") }
+        }
+        for sql in extraSQL {
+            // Returns a result layer for SELECTs (released below), NULL otherwise; failures
+            // are reported through the error handler.
+            let result = GDALDatasetExecuteSQL(ds.handle, sql, nil, nil)
+            if let result { GDALDatasetReleaseResultSet(ds.handle, result) }
+            if session.hasFailures { throw fail("SQL failed") }
+        }
+        ds.close()
+        if session.hasFailures { throw fail("GDAL reported an error") }
+    }
+}
