@@ -38,6 +38,18 @@ final class MCLPRun {
         return timedOut
     }
 
+    /// Whether every objective coefficient is an integer (then the optimum is too, and any
+    /// bound can be rounded down).
+    lazy var integralObjective: Bool = {
+        inst.inc1.allSatisfy { $0 == $0.rounded() && abs($0) < 1e15 } && inst.inc2.allSatisfy { $0 == $0.rounded() }
+    }()
+
+    /// Records a valid bound, rounded down when the objective is integral.
+    func offerBound(_ b: Double, source: PlacementResult.BoundSource) {
+        let v = integralObjective ? (b + 1e-9 * max(1, abs(b))).rounded(.down) : b
+        if v < upperBound { upperBound = v; boundSource = source }
+    }
+
     var gapClosed: Bool {
         upperBound <= state.value + eps || (upperBound - state.value) / upperBound <= options.gapTolerance
     }
@@ -208,6 +220,42 @@ final class MCLPRun {
         state.recomputeValue()
     }
 
+    // MARK: Iterated local search
+
+    /// Iterated local search (deterministic): remove a few random facilities of the best
+    /// solution, refill with the lazy greedy, run the swap search, keep the result when better.
+    /// Stops after `perturbationRounds` rounds, when the work spent reaches
+    /// `perturbationWorkLimit` non-zeros, when the gap closes, or at the time limit.
+    func iteratedLocalSearch() {
+        guard options.perturbationRounds > 0, options.localSearch, !state.chosen.isEmpty else { return }
+        var rng = BenchmarkRandom(seed: 0x5EED)
+        var best = state.chosen
+        var bestValue = state.value
+        let nnz = max(1, inst.indices.count)
+        var work = 0
+        for _ in 0 ..< options.perturbationRounds {
+            if timeUp() || upperBound <= bestValue + eps || (upperBound - bestValue) / upperBound <= options.gapTolerance {
+                break
+            }
+            work += 4 * nnz
+            if work > options.perturbationWorkLimit { break }
+            let k = min(state.chosen.count, 1 + Int(rng.next() % UInt64(max(1, min(8, state.chosen.count / 4 + 1)))))
+            for _ in 0 ..< k {
+                let victim = state.chosen[Int(rng.next() % UInt64(state.chosen.count))]
+                state.remove(victim)
+            }
+            greedy()
+            localSearch()
+            if state.value > bestValue + eps && state.deficit == 0 {
+                best = state.chosen
+                bestValue = state.value
+            } else {
+                adopt(best)
+            }
+        }
+        if state.value < bestValue - eps { adopt(best) }
+    }
+
     // MARK: Bounds
 
     /// Online bound (Nemhauser–Wolsey–Fisher): OPT ≤ f(A) + the best relaxed selection of
@@ -219,19 +267,19 @@ final class MCLPRun {
         }
         let b = state.value + relaxed.best(scores: scores, candidates: inst.candidates[...], state: nil,
                                            slots: inst.newSlots, capacity: inst.costBudget)
-        if b < upperBound { upperBound = b; boundSource = .online }
+        offerBound(b, source: .online)
     }
 
     /// Lagrangian relaxation of `x_i ≤ Σ_{j∈N_i} y_j` (and, with backup credit,
     /// `x1_i + x2_i ≤ Σ y_j`): `L(λ) = Σ_i [max(0, w_i−λ_i) + max(0, βw_i−λ_i)] + Σ_{fixed} Σ λ +
     /// max_{relaxed y} Σ_j y_j Σ_{i∈N_j} λ_i`, minimised by subgradient steps (Polyak step
     /// towards the best primal value, step factor halved after 10 non-improving iterations).
-    /// Every `L(λ)` with `λ ≥ 0` is a valid upper bound. Returns the best primal pick set found
-    /// by the Lagrangian heuristic (the inner selection evaluated as a solution) when it beats
-    /// the current solution.
-    func lagrangianBound() -> [Int]? {
+    /// Every `L(λ)` with `λ ≥ 0` is a valid upper bound. Returns start solutions for local search
+    /// (Lagrangian heuristic): the feasible inner selection of the best-bound multipliers and the
+    /// best-valued feasible inner selection seen.
+    func lagrangianBound() -> [[Int]] {
         let n = inst.n
-        guard options.subgradientIterations > 0, n > 0 else { return nil }
+        guard options.subgradientIterations > 0, n > 0 else { return [] }
         var fixedCover = [Int32](repeating: 0, count: n)
         for j in inst.fixed { for k in inst.coverRange(j) { fixedCover[Int(inst.indices[k])] += 1 } }
         var lambda = [Double](repeating: 0, count: n)
@@ -249,6 +297,8 @@ final class MCLPRun {
         var theta = 1.0
         var stale = 0
         var bestPicks: [Int]?
+        var boundPicks: [Int]?
+        var bestLagrangian = Double.infinity
         var bestPickValue = state.value
         for it in 0 ..< options.subgradientIterations {
             if timeUp() || gapClosed { break }
@@ -273,10 +323,12 @@ final class MCLPRun {
             let inner = relaxed.best(scores: scores, candidates: inst.candidates[...], state: nil,
                                      slots: inst.newSlots, capacity: inst.costBudget)
             let value = constant + fixedScore + inner
-            if value < upperBound - eps * 1e-3 {
-                upperBound = value
-                boundSource = .lagrangian
+            if value < bestLagrangian - eps * 1e-3 {
+                bestLagrangian = value
+                offerBound(value, source: .lagrangian)
                 stale = 0
+                let ids = relaxed.picks.filter { $0.1 >= 1 }.map { Int($0.0) }
+                if isFeasible(ids) { boundPicks = ids }
             } else {
                 stale += 1
                 if stale >= 10 {
@@ -324,7 +376,9 @@ final class MCLPRun {
                 lambda[i] = min(inst.inc1[i], max(0, lambda[i] - step * cov[i]))
             }
         }
-        return bestPicks
+        var starts: [[Int]] = []
+        for ids in [bestPicks, boundPicks].compactMap({ $0 }) where !starts.contains(ids) { starts.append(ids) }
+        return starts
     }
 
     /// Whether new facilities `ids` satisfy budget, per-site limits and group quotas (the

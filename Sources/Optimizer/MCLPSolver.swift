@@ -42,14 +42,19 @@ public struct MCLPSolver: Sendable {
         run.localSearch()
         run.onlineBound()
         if !run.gapClosed && !run.timeUp() {
-            if let picks = run.lagrangianBound() {
-                let before = run.state.value
-                let saved = run.state
+            // Lagrangian heuristic: local search from the inner selections, keep the best.
+            let starts = run.lagrangianBound()
+            var best = run.state
+            for picks in starts where !run.timeUp() {
                 run.adopt(picks)
                 run.localSearch()
-                if run.state.value < before { run.state = saved }
-                run.onlineBound()
+                if run.state.value > best.value { best = run.state }
             }
+            run.state = best
+            run.onlineBound()
+        }
+        if !run.gapClosed {
+            run.iteratedLocalSearch()
         }
         run.exactSearch()
         run.state.recomputeValue()

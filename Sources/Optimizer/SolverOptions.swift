@@ -10,6 +10,10 @@ public struct SolverOptions: Sendable, Equatable {
     public var gapTolerance: Double
     /// Merge demand points with identical coverage sets before solving.
     public var mergeIdenticalDemand: Bool
+    /// Rounds of iterated local search (perturb, refill, swap) after the bounds; 0 disables it.
+    public var perturbationRounds: Int
+    /// Work limit of the iterated local search, in matrix non-zeros touched (about 4·nnz a round).
+    public var perturbationWorkLimit: Int
     /// Work limit (matrix non-zeros touched) for the final branch-and-bound that closes a
     /// remaining gap on small instances; 0 disables it.
     public var exactSearchWorkLimit: Int
@@ -20,8 +24,12 @@ public struct SolverOptions: Sendable, Equatable {
         subgradientIterations: Int = 300,
         gapTolerance: Double = 1e-9,
         mergeIdenticalDemand: Bool = true,
-        exactSearchWorkLimit: Int = 50_000_000
+        perturbationRounds: Int = 200,
+        perturbationWorkLimit: Int = 200_000_000,
+        exactSearchWorkLimit: Int = 20_000_000
     ) {
+        self.perturbationRounds = perturbationRounds
+        self.perturbationWorkLimit = perturbationWorkLimit
         self.timeLimitSeconds = timeLimitSeconds
         self.localSearch = localSearch
         self.subgradientIterations = subgradientIterations

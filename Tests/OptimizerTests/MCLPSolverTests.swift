@@ -1,5 +1,5 @@
 import Testing
-@testable import Optimizer
+import Optimizer
 
 @Suite("MCLP solver against brute force")
 struct MCLPSolverTests {

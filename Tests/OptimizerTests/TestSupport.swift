@@ -1,4 +1,4 @@
-@testable import Optimizer
+import Optimizer
 
 /// SplitMix64: a tiny seeded generator so every random instance is reproducible.
 struct SplitMix64: RandomNumberGenerator {
