@@ -17,6 +17,8 @@ final class CoverageState {
     var value = 0.0
     /// Σ_g max(0, min_g − used_g).
     var deficit = 0
+    /// Facilities `canAdd` refuses (the iterated local search bans what it just removed).
+    var banned: [Bool]
 
     init(_ inst: SolverInstance) {
         self.inst = inst
@@ -27,6 +29,7 @@ final class CoverageState {
         siteUsed = [Int32](repeating: 0, count: inst.siteCount)
         groupUsed = [Int](repeating: 0, count: inst.groupCount)
         deficit = inst.groupMin.reduce(0, +)
+        banned = [Bool](repeating: false, count: inst.m)
         for j in inst.fixed { cover(j) }
     }
 
@@ -144,7 +147,7 @@ final class CoverageState {
 
     /// Whether new facility `j` can be added now, keeping room to meet the group minimums.
     func canAdd(_ j: Int) -> Bool {
-        if selected[j] || inst.isFixed[j] { return false }
+        if selected[j] || inst.isFixed[j] || banned[j] { return false }
         if siteUsed[Int(inst.site[j])] >= inst.siteCapacity[Int(inst.site[j])] { return false }
         let g = Int(inst.group[j])
         var deficitAfter = deficit

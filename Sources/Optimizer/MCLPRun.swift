@@ -15,6 +15,9 @@ final class MCLPRun {
     var upperBound = Double.infinity
     var boundSource = PlacementResult.BoundSource.online
     private var scores: [Double]
+    /// Facility scores `Σ_{i∈N_j} λ_i` and constant part at the best Lagrangian multipliers.
+    private var lagrangianScores: [Double] = []
+    private var lagrangianConstant = 0.0
     private let eps: Double
 
     init(inst: SolverInstance, options: SolverOptions) {
@@ -199,11 +202,22 @@ final class MCLPRun {
                         let d = g - lossOf[o] + extra[o]
                         if d > bestDelta || (d == bestDelta && bestOut >= 0 && o < bestOut) { bestDelta = d; bestOut = o }
                     }
-                    for o in byLoss where !mark[o] {
-                        if state.canSwap(out: o, inn: j) {
+                    let sj = Int(inst.site[j])
+                    if state.siteUsed[sj] >= inst.siteCapacity[sj] {
+                        // Full site: only a facility of the same site can leave.
+                        for t in inst.siteOffsets[sj] ..< inst.siteOffsets[sj + 1] {
+                            let o = Int(inst.siteMembers[t])
+                            guard state.selected[o], !inst.isFixed[o], !mark[o], state.canSwap(out: o, inn: j) else { continue }
                             let d = g - lossOf[o]
                             if d > bestDelta || (d == bestDelta && bestOut >= 0 && o < bestOut) { bestDelta = d; bestOut = o }
-                            break
+                        }
+                    } else {
+                        for o in byLoss where !mark[o] {
+                            if state.canSwap(out: o, inn: j) {
+                                let d = g - lossOf[o]
+                                if d > bestDelta || (d == bestDelta && bestOut >= 0 && o < bestOut) { bestDelta = d; bestOut = o }
+                                break
+                            }
                         }
                     }
                     for o in touched { mark[o] = false; extra[o] = 0 }
@@ -240,11 +254,15 @@ final class MCLPRun {
             work += 4 * nnz
             if work > options.perturbationWorkLimit { break }
             let k = min(state.chosen.count, 1 + Int(rng.next() % UInt64(max(1, min(8, state.chosen.count / 4 + 1)))))
+            var removed: [Int] = []
             for _ in 0 ..< k {
                 let victim = state.chosen[Int(rng.next() % UInt64(state.chosen.count))]
                 state.remove(victim)
+                state.banned[victim] = true
+                removed.append(victim)
             }
             greedy()
+            for v in removed { state.banned[v] = false }
             localSearch()
             if state.value > bestValue + eps && state.deficit == 0 {
                 best = state.chosen
@@ -327,6 +345,8 @@ final class MCLPRun {
                 bestLagrangian = value
                 offerBound(value, source: .lagrangian)
                 stale = 0
+                lagrangianScores = scores
+                lagrangianConstant = constant + fixedScore
                 let ids = relaxed.picks.filter { $0.1 >= 1 }.map { Int($0.0) }
                 if isFeasible(ids) { boundPicks = ids }
             } else {
@@ -410,24 +430,45 @@ final class MCLPRun {
 
     // MARK: Exact search
 
-    /// Depth-first branch and bound over the candidates (root gain order), pruning with the
-    /// online bound of each node restricted to the remaining candidates. Proves optimality
-    /// when it finishes within `exactSearchWorkLimit`.
+    /// Depth-first branch and bound over the candidates, proving optimality when it finishes
+    /// within `exactSearchWorkLimit`. Each node (partial set A, remaining candidates R) is
+    /// pruned by the smaller of two valid bounds on every completion: the online bound
+    /// `f(A) + relaxed best gains over R`, and the Lagrangian bound at the best multipliers λ*
+    /// `C(λ*) + Σ_{j∈A} s_j + relaxed best s over R` (s_j = Σ_{i∈N_j} λ*_i), which costs no
+    /// matrix work. At the root, Lagrangian variable fixing drops every candidate whose forced
+    /// inclusion bound cannot beat the incumbent (count budgets).
     func exactSearch() {
         guard options.exactSearchWorkLimit > 0, !gapClosed, !timeUp() else { return }
         let root = CoverageState(inst)
+        let haveLag = !lagrangianScores.isEmpty
+        var incumbent = state.value
+        func prunable(_ bound: Double) -> Bool {
+            if integralObjective { return (bound + 1e-9 * max(1, abs(bound))).rounded(.down) <= incumbent + 1e-9 }
+            return bound <= incumbent + eps
+        }
         var order: [(Double, Int32)] = []
         for j32 in inst.candidates {
             let g = root.gain(Int(j32))
-            if g > 0 || inst.hasGroupMin { order.append((g, j32)) }
+            if g > 0 || inst.hasGroupMin { order.append((haveLag ? lagrangianScores[Int(j32)] : g, j32)) }
+        }
+        // Lagrangian variable fixing (count budget): with V_p the relaxed best of p scores and
+        // V_{p-1} = V_p − the p-th pick, forcing j outside the picks gives ≤ C + s_j + V_{p-1}.
+        if haveLag && !inst.isCostBudget && !inst.hasGroupMin {
+            let all = order.map(\.1)
+            let vp = relaxed.best(scores: lagrangianScores, candidates: all[...], state: nil, slots: inst.newSlots,
+                                  capacity: inst.costBudget)
+            let picked = Set(relaxed.picks.map { $0.0 })
+            let last = relaxed.picks.count == inst.newSlots ? (relaxed.picks.last.map { lagrangianScores[Int($0.0)] } ?? 0) : 0
+            let vp1 = vp - last
+            order = order.filter { picked.contains($0.1) || !prunable(lagrangianConstant + lagrangianScores[Int($0.1)] + vp1) }
         }
         order.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
         let cands = order.map(\.1)
-        var incumbent = state.value
         var incumbentSet: [Int]?
         var work = 0
         var aborted = false
         let s = root
+        var lagChosen = 0.0
         func dfs(_ pos: Int) {
             if aborted { return }
             exactNodes += 1
@@ -438,6 +479,13 @@ final class MCLPRun {
             }
             let left = inst.isCostBudget ? Int.max : inst.newSlots - s.chosen.count
             if left <= 0 || pos >= cands.count { return }
+            let capacityLeft = inst.costBudget - s.costUsed
+            work += cands.count - pos
+            if haveLag {
+                let lag = lagrangianConstant + lagChosen
+                    + relaxed.best(scores: lagrangianScores, candidates: cands[pos...], state: s, slots: left, capacity: capacityLeft)
+                if prunable(lag) { return }
+            }
             var gains = [Double](repeating: 0, count: cands.count - pos)
             for k in pos ..< cands.count {
                 let j = Int(cands[k])
@@ -448,15 +496,17 @@ final class MCLPRun {
             }
             if work > options.exactSearchWorkLimit { aborted = true; return }
             let bound = s.value + relaxed.best(scores: scores, candidates: cands[pos...], state: s, slots: left,
-                                               capacity: inst.costBudget - s.costUsed)
-            if bound <= incumbent + eps { return }
+                                               capacity: capacityLeft)
+            if prunable(bound) { return }
             for k in pos ..< cands.count {
                 let j = Int(cands[k])
                 if gains[k - pos] <= 0 && s.deficit == 0 { continue }
                 guard s.canAdd(j) else { continue }
                 s.add(j)
+                if haveLag { lagChosen += lagrangianScores[j] }
                 dfs(k + 1)
                 s.remove(j)
+                if haveLag { lagChosen -= lagrangianScores[j] }
                 if aborted { return }
             }
         }

@@ -13,6 +13,9 @@ struct SolverInstance: Sendable {
     let cost: [Double]
     let site: [Int32]
     let siteCount: Int
+    /// Facilities per site (CSR): `siteMembers[siteOffsets[s] ..< siteOffsets[s + 1]]`.
+    let siteOffsets: [Int]
+    let siteMembers: [Int32]
     /// Slots left per site for new facilities (`perSite` minus existing ones, >= 0).
     let siteCapacity: [Int32]
     /// Dense group per facility (-1 none).
@@ -58,6 +61,17 @@ struct SolverInstance: Sendable {
         cost = problem.facilityCosts
         site = problem.siteOfFacility
         siteCount = problem.siteCount
+        var so = [Int](repeating: 0, count: siteCount + 1)
+        for j in 0 ..< m { so[Int(site[j]) + 1] += 1 }
+        for t in 0 ..< siteCount { so[t + 1] += so[t] }
+        var sfill = so
+        var members = [Int32](repeating: 0, count: m)
+        for j in 0 ..< m {
+            members[sfill[Int(site[j])]] = Int32(j)
+            sfill[Int(site[j])] += 1
+        }
+        siteOffsets = so
+        siteMembers = members
         var isFixed = [Bool](repeating: false, count: m)
         for j in problem.fixedFacilities { isFixed[j] = true }
         self.isFixed = isFixed

@@ -21,7 +21,7 @@ public struct SolverOptions: Sendable, Equatable {
     public init(
         timeLimitSeconds: Double? = nil,
         localSearch: Bool = true,
-        subgradientIterations: Int = 300,
+        subgradientIterations: Int = 1000,
         gapTolerance: Double = 1e-9,
         mergeIdenticalDemand: Bool = true,
         perturbationRounds: Int = 200,
