@@ -1,0 +1,178 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A deterministic synthetic camera-placement instance and its timed solve, for
+/// `scripts/bench-optimizer` (no geometry library: sectors are tested with plain vector maths).
+///
+/// Demand: `demandCount` points, 80% in Gaussian clusters (σ 150 m, about 200 points each),
+/// 20% uniform, in a square sized for 10⁻³ points per m²; weights `1 + ⌊−3 ln u⌋`. Sites:
+/// 70% near a demand point (±60 m), 30% uniform. Facility = site × heading: a sector of
+/// `rangeMeters` radius and `fovDegrees` opening centred on heading `k·360/headings`.
+/// Coverage is found through a uniform grid of cell size `rangeMeters` (never a dense matrix).
+public enum OptimizerBenchmark {
+    /// Timings and figures of one benchmark run.
+    public struct Report: Sendable, Equatable, CustomStringConvertible {
+        public let demandCount: Int
+        public let siteCount: Int
+        public let facilityCount: Int
+        public let cameras: Int
+        public let nonZeros: Int
+        public let buildSeconds: Double
+        public let solveSeconds: Double
+        public let result: PlacementResult
+
+        public var description: String {
+            "demand \(demandCount), sites \(siteCount), facilities \(facilityCount), nnz \(nonZeros), cameras \(cameras): "
+                + "build \(fmt(buildSeconds)) s, solve \(fmt(solveSeconds)) s, objective \(fmt(result.objective)), "
+                + "bound \(fmt(result.upperBound)) (\(result.boundSource.rawValue)), gap \(fmt(result.gap * 100))%, "
+                + "coverage \(fmt(result.coverageRatio * 100))%, greedy evals \(result.iterations.greedyEvaluations), "
+                + "swaps \(result.iterations.swaps), subgradient \(result.iterations.subgradient), "
+                + "stop \(result.stopReason.rawValue)"
+        }
+
+        private func fmt(_ v: Double) -> String {
+            let r = (v * 10_000).rounded() / 10_000
+            return "\(r)"
+        }
+    }
+
+    /// A synthetic instance: coverage, weights and the site of each facility.
+    public struct Instance: Sendable {
+        public let matrix: CoverageMatrix
+        public let weights: [Double]
+        public let siteOfFacility: [Int]
+    }
+
+    /// Builds the synthetic instance (deterministic for a seed).
+    /// - Complexity: O(sites · points within range · headings) after an O(n) grid build.
+    public static func makeInstance(
+        demandCount: Int, siteCount: Int, headings: Int = 8, rangeMeters: Double = 100,
+        fovDegrees: Double = 100, seed: UInt64 = 42
+    ) throws -> Instance {
+        var rng = BenchmarkRandom(seed: seed)
+        let side = (Double(demandCount) / 1e-3).squareRoot()
+        var xs = [Double](repeating: 0, count: demandCount)
+        var ys = [Double](repeating: 0, count: demandCount)
+        var weights = [Double](repeating: 0, count: demandCount)
+        let clusterCount = max(1, demandCount / 200)
+        let centres = (0 ..< clusterCount).map { _ in (rng.uniform() * side, rng.uniform() * side) }
+        for i in 0 ..< demandCount {
+            if rng.uniform() < 0.8 {
+                let c = centres[Int(rng.next() % UInt64(clusterCount))]
+                let (gx, gy) = rng.gaussianPair()
+                xs[i] = min(max(c.0 + 150 * gx, 0), side)
+                ys[i] = min(max(c.1 + 150 * gy, 0), side)
+            } else {
+                xs[i] = rng.uniform() * side
+                ys[i] = rng.uniform() * side
+            }
+            weights[i] = 1 + (-3 * log(max(rng.uniform(), 1e-12))).rounded(.down)
+        }
+        // Uniform grid over the demand points.
+        let cell = rangeMeters
+        let cols = max(1, Int((side / cell).rounded(.up)) + 1)
+        var cellStart = [Int](repeating: 0, count: cols * cols + 1)
+        func cellOf(_ x: Double, _ y: Double) -> Int { min(cols - 1, Int(y / cell)) * cols + min(cols - 1, Int(x / cell)) }
+        for i in 0 ..< demandCount { cellStart[cellOf(xs[i], ys[i]) + 1] += 1 }
+        for c in 0 ..< cols * cols { cellStart[c + 1] += cellStart[c] }
+        var fill = cellStart
+        var cellPoints = [Int32](repeating: 0, count: demandCount)
+        for i in 0 ..< demandCount {
+            let c = cellOf(xs[i], ys[i])
+            cellPoints[fill[c]] = Int32(i)
+            fill[c] += 1
+        }
+        let cosHalf = cos(fovDegrees / 2 * Double.pi / 180)
+        let dirs = (0 ..< headings).map { k -> (Double, Double) in
+            let a = Double(k) * 2 * Double.pi / Double(headings)
+            return (sin(a), cos(a))  // heading 0 = north, clockwise
+        }
+        var offsets = [0]
+        offsets.reserveCapacity(siteCount * headings + 1)
+        var indices: [Int32] = []
+        var siteOf: [Int] = []
+        siteOf.reserveCapacity(siteCount * headings)
+        var near: [(Int32, Double, Double, Double)] = []
+        var list: [Int32] = []
+        for s in 0 ..< siteCount {
+            var sx: Double, sy: Double
+            if rng.uniform() < 0.7 && demandCount > 0 {
+                let i = Int(rng.next() % UInt64(demandCount))
+                sx = xs[i] + (rng.uniform() - 0.5) * 120
+                sy = ys[i] + (rng.uniform() - 0.5) * 120
+            } else {
+                sx = rng.uniform() * side
+                sy = rng.uniform() * side
+            }
+            sx = min(max(sx, 0), side)
+            sy = min(max(sy, 0), side)
+            near.removeAll(keepingCapacity: true)
+            let cx = min(cols - 1, Int(sx / cell)), cy = min(cols - 1, Int(sy / cell))
+            for gy in max(0, cy - 1) ... min(cols - 1, cy + 1) {
+                for gx in max(0, cx - 1) ... min(cols - 1, cx + 1) {
+                    let c = gy * cols + gx
+                    for k in cellStart[c] ..< cellStart[c + 1] {
+                        let i = Int(cellPoints[k])
+                        let dx = xs[i] - sx, dy = ys[i] - sy
+                        let d2 = dx * dx + dy * dy
+                        if d2 <= rangeMeters * rangeMeters { near.append((Int32(i), dx, dy, d2.squareRoot())) }
+                    }
+                }
+            }
+            near.sort { $0.0 < $1.0 }
+            for (hx, hy) in dirs {
+                list.removeAll(keepingCapacity: true)
+                for (i, dx, dy, d) in near where d == 0 || (dx * hx + dy * hy) >= d * cosHalf { list.append(i) }
+                indices.append(contentsOf: list)
+                offsets.append(indices.count)
+                siteOf.append(s)
+            }
+        }
+        let matrix = try CoverageMatrix(demandCount: demandCount, offsets: offsets, indices: indices)
+        return Instance(matrix: matrix, weights: weights, siteOfFacility: siteOf)
+    }
+
+    /// Builds the instance and solves MCLP with `cameras` new cameras, one heading per site.
+    public static func run(
+        demandCount: Int, siteCount: Int, headings: Int = 8, cameras: Int, seed: UInt64 = 42,
+        options: SolverOptions = SolverOptions()
+    ) throws -> Report {
+        let clock = ContinuousClock()
+        let t0 = clock.now
+        let instance = try makeInstance(demandCount: demandCount, siteCount: siteCount, headings: headings, seed: seed)
+        let t1 = clock.now
+        let problem = try PlacementProblem(
+            matrix: instance.matrix, demandWeights: instance.weights, siteOfFacility: instance.siteOfFacility,
+            budget: .count(cameras))
+        let result = try MCLPSolver(options: options).solve(problem)
+        let t2 = clock.now
+        return Report(
+            demandCount: demandCount, siteCount: siteCount, facilityCount: instance.matrix.facilityCount,
+            cameras: cameras, nonZeros: instance.matrix.indices.count,
+            buildSeconds: MCLPSolver.seconds(t1 - t0), solveSeconds: MCLPSolver.seconds(t2 - t1), result: result)
+    }
+}
+
+/// SplitMix64, so benchmark instances are identical on every machine.
+struct BenchmarkRandom {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// Uniform in [0, 1).
+    mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+    /// Two standard normal deviates (Box–Muller).
+    mutating func gaussianPair() -> (Double, Double) {
+        let u = max(uniform(), 1e-300), v = uniform()
+        let r = (-2 * log(u)).squareRoot()
+        return (r * cos(2 * Double.pi * v), r * sin(2 * Double.pi * v))
+    }
+}
