@@ -8,8 +8,11 @@ public struct InputOptions: ParsableArguments {
     /// The embedded Tiền Giang boundaries, relative to the working directory.
     public static let defaultWardsPath = "geodata/tien-giang/wards.geojson"
 
-    @Option(name: .long, help: ArgumentHelp("Ward boundaries: any OGR polygon layer (GeoJSON, Shapefile, GeoPackage, TAB, KML).", valueName: "file"))
-    public var wards: String = InputOptions.defaultWardsPath
+    @Option(name: .long, help: ArgumentHelp("Ward boundaries: any OGR polygon layer (GeoJSON, Shapefile, GeoPackage, TAB, KML); default: \(InputOptions.defaultWardsPath).", valueName: "file"))
+    public var wards: String?
+
+    /// The boundary file: `--wards`, else the embedded Tiền Giang wards.
+    public var wardsFile: String { wards ?? InputOptions.defaultWardsPath }
 
     @Option(name: .long, help: ArgumentHelp("Layer of the boundary file (default: the first).", valueName: "name"))
     public var wardsLayer: String?
@@ -99,7 +102,7 @@ public struct InputOptions: ParsableArguments {
 
     /// Loads the boundaries and, when given, the incidents.
     public func load() throws(GeoError) -> (BoundarySet, IncidentSet?) {
-        let boundaries = try BoundaryLoader.load(wards, options: boundaryOptions())
+        let boundaries = try BoundaryLoader.load(wardsFile, options: boundaryOptions())
         let incidentSet = try incidents.map { (file) throws(GeoError) in
             try IncidentLoader.load(file, options: incidentOptions(), boundaries: boundaries)
         }
@@ -107,14 +110,22 @@ public struct InputOptions: ParsableArguments {
     }
 }
 
-/// Runs `body`, turning a ``GeoError`` into one line on stderr and exit code 65 (EX_DATAERR;
-/// 73 EX_CANTCREAT for a failed write).
+/// Runs `body`, turning a data error (``GeoError`` and the error enums of the other layers)
+/// into one line on stderr and exit code 65 (EX_DATAERR; 73 EX_CANTCREAT for a failed write).
 func reportingDataErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as GeoError {
         FileHandle.standardError.write(Data(("camplan: " + error.description + "\n").utf8))
         if case .writeFailed = error { throw ExitCode(73) }
+        throw ExitCode(65)
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as ValidationError {
+        throw error
+    } catch let error as CustomStringConvertible & Error {
+        // PlannerError, HotSpotError, CoverageError, OptimizerError: one line, exit 65.
+        FileHandle.standardError.write(Data(("camplan: " + error.description + "\n").utf8))
         throw ExitCode(65)
     }
 }

@@ -16,8 +16,9 @@ public struct ModelWardCriteria: Sendable, Equatable {
     public var seriousClearanceMin: Double = 0.90
     /// At most this many 95%-confidence hot cells in the ward (default: none).
     public var maxHotCells95: Int = 0
-    /// Share of weighted incidents covered by cameras after the plan must be at least this.
-    public var coverageMin: Double = 0.5
+    /// Share of weighted incidents covered by cameras after the plan must be at least this;
+    /// `nil` leaves the criterion out (no camera plan to judge).
+    public var coverageMin: Double? = 0.5
     /// Incident rate (per 1,000 residents when population exists, else per km²) must be at
     /// or below this quantile of the ward's own list (0.5 = the list's median).
     public var rateMaxQuantile: Double = 0.5
@@ -124,16 +125,19 @@ public enum ModelWardRanking {
         // appear from zero are a rise (not met).
         var crime = le("crime_change", w.changePercent(year: year), c.crimeChangeMaxPercent)
         if crime.value == nil, (w.incidentsByYear[year] ?? 0) > 0 { crime.passed = false }
-        var coverage = ge("coverage", w.coveredShare, c.coverageMin)
-        if w.coveredShare == nil { coverage.passed = false }
-        return [
+        var results = [
             crime,
             ge("clearance", w.clearance(year: year), c.clearanceMin),
             ge("serious_clearance", w.seriousClearance(year: year), c.seriousClearanceMin),
             le("no_hot_cells", Double(w.hotCells95), Double(c.maxHotCells95)),
-            coverage,
             le("rate", rate, rateThreshold),
         ]
+        if let minimum = c.coverageMin {
+            var coverage = ge("coverage", w.coveredShare, minimum)
+            if w.coveredShare == nil { coverage.passed = false }
+            results.insert(coverage, at: 4)
+        }
+        return results
     }
 
     /// Linear-interpolated quantile (type 7, as numpy's default).

@@ -1,3 +1,4 @@
+import Coverage
 import Foundation
 import Yams
 
@@ -211,7 +212,7 @@ struct YAMLReader {
         "allocation", "group_quotas", "years", "cell_m", "band_m", "site_spacing_m", "per_site",
         "time_limit_s", "evaluate_year",
     ]
-    static let doriLevels = ["detect", "observe", "recognize", "identify", "identify2025"]
+    static let doriLevels = DORILevel.allCases.map(\.rawValue)
 
     func fail(_ node: Node?, _ key: String, _ message: String) -> PlannerError {
         .scenario(file: file, line: node?.mark?.line ?? 1, key: key, message: message)

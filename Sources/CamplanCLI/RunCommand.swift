@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import Planner
+
+/// `camplan run`: every scenario of a file, compared.
+public struct RunCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the named scenarios of a YAML file and compare them across groups (districts).",
+        discussion: """
+        Each scenario goes to OUT/NAME/ (hotspot-cells, wards, cameras, coverage, model-wards as \
+        GeoJSON; curve.csv, groups.csv, model-wards.csv, summary.json; plan.gpkg with QGIS styles; \
+        report.html). OUT/comparison.csv and .md compare scenario × group; OUT/scorecard.csv \
+        judges the directive's targets. Loading, hot spots and candidate sites are shared.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Scenario file (YAML).", valueName: "scenarios.yaml"))
+    public var scenarios: String
+
+    @Option(name: .long, help: ArgumentHelp("Output folder.", valueName: "dir"))
+    public var out: String = "out/plan"
+
+    @Option(name: .long, help: ArgumentHelp("Run only this scenario.", valueName: "name"))
+    public var only: String?
+
+    @OptionGroup public var feedback: FeedbackOptions
+
+    public init() {}
+
+    public func run() throws {
+        try reportingDataErrors {
+            let file = try ScenarioFile.load(path: scenarios)
+            let progress = feedback.reporter()
+            let report = try PlanRun.run(file, out: out, only: only, progress: progress)
+            progress.finish()
+            print(report.console, terminator: "")
+            print("\nComparison (coverage of weighted demand and of 95% hot cells, by group):\n")
+            let compact = RunCommand.compact(report.comparison)
+            print(compact.console(decimals: 3))
+            print("Directive scorecard (province):\n")
+            var province = report.scorecard
+            province.rows = province.rows.filter { $0.first == .string("province") }
+            print(province.console(decimals: 3))
+            if let first = report.scenarios.first, let ranks = report.modelWards[first] {
+                print("Model-ward and model-commune candidates (scenario \(first), top 5):\n")
+                print(ModelWardOutputs.consoleTable(ranks, top: 5).console(decimals: 1))
+            }
+            print("wrote \(out)/: comparison.csv, comparison.md, scorecard.csv, report.html, and one folder per scenario")
+        }
+    }
+
+    /// The comparison without the weight columns, for the console.
+    static func compact(_ t: ReportTable) -> ReportTable {
+        let keep = ["scenario", "group", "coverage", "hot95_coverage", "cameras_existing", "cameras_new", "cost", "cameras_per_km2", "gap"]
+        let cols = keep.compactMap { k in t.fields.firstIndex { $0.name == k } }
+        return ReportTable(fields: cols.map { t.fields[$0] }, rows: t.rows.map { r in cols.map { r[$0] } })
+    }
+}

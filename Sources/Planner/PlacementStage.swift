@@ -1,0 +1,416 @@
+import Coverage
+import Foundation
+import GeoKit
+import HotSpots
+import Optimizer
+
+/// The part of a scenario that camera placement depends on.
+public struct PlacementSettings: Sendable {
+    public var budget: PlacementProblem.Budget = .count(100)
+    /// Catalog type ids that may be placed.
+    public var cameraTypes: [String] = ["bullet_4mp_6mm", "dome_4mp_2_8mm"]
+    public var dori: DORILevel = .observe
+    /// An ad hoc camera (`--radius`, `--fov`) instead of catalog types.
+    public var adHocCamera: CameraSpec?
+    public var headings: Int = 8
+    public var perSite: Int = 1
+    public var demand: DemandKind = .incidents
+    /// Weight multiplier for demand in 95% hot cells.
+    public var hotPriority: Double = 1
+    public var allocation: GroupAllocation = .free
+    public var groupQuotas: [String: GroupQuota] = [:]
+    /// Candidate sites from roads: junctions plus a site every this many metres.
+    public var siteSpacingMeters: Double = 150
+    /// Spacing of road sample points that carry cell demand (KDE / Gi*).
+    public var roadDemandSpacingMeters: Double = 25
+    public var timeLimitSeconds: Double? = 60
+    /// Solve LSCP (fewest cameras to reach this share of weighted demand) instead of MCLP.
+    public var targetShare: Double?
+    /// Backup coverage credit (0...1) for demand in 95% hot cells seen by two cameras.
+    public var backupBeta: Double?
+    /// Whether the installed cameras count toward a count or cost budget.
+    public var budgetIncludesExisting = false
+
+    public init() {}
+}
+
+/// Candidate sites and their wards, computed once per spacing and shared by scenarios.
+public struct SiteSet: Sendable {
+    public var sites: [CandidateSite]
+    /// Ward index per site (`nil` outside every ward).
+    public var wardOfSite: [Int?]
+
+    public init(sites: [CandidateSite], wardOfSite: [Int?]) {
+        self.sites = sites
+        self.wardOfSite = wardOfSite
+    }
+
+    /// Sites from the candidate layer, else from roads (junctions and every `spacing` m),
+    /// else a grid inside the wards; only sites inside a ward are kept.
+    public static func make(_ data: StudyData, spacingMeters: Double) throws -> SiteSet {
+        let wards = data.boundaries.wards
+        let index = try PolygonIndex(wards.map(\.geometry))
+        var sites: [CandidateSite]
+        if let given = data.candidateSites {
+            sites = given
+        } else {
+            if !data.roads.isEmpty {
+                sites = try CandidateSiteGenerator.fromRoads(data.roads, spacingMeters: spacingMeters)
+            } else {
+                guard let box = data.studyArea.bounds else { throw CoverageError.noCandidateInsideArea }
+                sites = try CandidateSiteGenerator.grid(in: box, spacingMeters: spacingMeters, inside: { _ in true })
+            }
+            var pts = PlanarPointSet()
+            for s in sites { pts.append(s.location) }
+            let inside = try PreparedArea(data.studyArea).contains(pts)
+            sites = zip(sites, inside).filter(\.1).map(\.0)
+            guard !sites.isEmpty else { throw CoverageError.noCandidateInsideArea }
+        }
+        var pts = PlanarPointSet()
+        for s in sites { pts.append(s.location) }
+        let wardOf = try index.firstContaining(pts)
+        // Given sites outside every ward are kept: they can still watch demand inside.
+        return SiteSet(sites: sites, wardOfSite: wardOf)
+    }
+}
+
+/// What a placement produced: the solver's result mapped back to cameras, footprints and
+/// per-group and per-ward figures.
+public struct PlacementOutcome: Sendable {
+    public struct Camera: Sendable, Equatable {
+        public var siteID: String
+        public var location: PlanarPoint
+        public var typeID: String
+        public var headingDegrees: Double?
+        public var fovDegrees: Double
+        public var rangeMeters: Double
+        public var cost: Double
+        /// 1-based selection order (existing cameras first, in input order).
+        public var order: Int
+        public var marginalWeight: Double
+        public var existing: Bool
+        public var ward: Int?
+        public var footprint: Polygon<PlanarPoint>
+    }
+
+    public var cameras: [Camera]
+    public var coveredWeight: Double
+    public var totalWeight: Double
+    public var upperBound: Double
+    public var gap: Double
+    public var stopReason: String
+    public var boundSource: String
+    public var curve: [(cameras: Int, share: Double)]
+    public var newCost: Double
+    public var runtimeSeconds: Double
+    public var demandCount: Int
+    public var facilityCount: Int
+    public var siteCount: Int
+    /// LSCP only: the lower bound on the number of cameras.
+    public var lowerBoundCameras: Int?
+    /// Share of each ward's weighted incidents inside a planned footprint.
+    public var wardCoveredShare: [Double?]
+    public var groups: [GroupOutcome]
+}
+
+/// Builds demand, coverage and the optimisation problem for one scenario and solves it.
+public enum PlacementStage {
+    /// - Parameters:
+    ///   - hot: the hot-spot outcome (needed for KDE/Gi* demand, hot priority and hot-cell
+    ///     figures); `nil` for plain incident demand.
+    public static func run(_ data: StudyData, sites: SiteSet, hot: HotSpotOutcome?, settings s: PlacementSettings,
+                           progress: ProgressReporter? = nil) throws -> PlacementOutcome {
+        let wards = data.boundaries.wards
+        let inc = data.incidents
+        // 1. Cameras.
+        let specs: [CameraSpec]
+        if let adHoc = s.adHocCamera {
+            specs = [adHoc]
+        } else {
+            specs = try data.catalog.specs(ids: s.cameraTypes, level: s.dori)
+        }
+        var existing: [ExistingCamera] = []
+        for cam in data.installed {
+            let spec = try CameraSpec(type: try data.catalog.type(id: cam.typeID), level: s.dori)
+            existing.append(ExistingCamera(site: CandidateSite(id: cam.id, location: cam.location, source: .existing),
+                                           camera: spec, headingDegrees: cam.headingDegrees ?? 0))
+        }
+        // 2. Demand.
+        progress?.stage("building demand")
+        let incidentIdx = hot?.incidentIndices ?? Array(0 ..< inc.count)
+        var incPoints = PlanarPointSet()
+        var incWeights: [Double] = []
+        for (k, i) in incidentIdx.enumerated() {
+            incPoints.append(inc.points[i])
+            var w = (hot?.result.incidentWeights[k] ?? IncidentWeighting.defaultSeverityWeights[SeverityClass(rawValue: inc.severities[i]) ?? .lessSerious] ?? 1)
+                * inc.weights[i]
+            if let hot, s.hotPriority != 1, let c = cellOf(hot, inc.points[i]), hot.result.giBin[c] >= 2 { w *= s.hotPriority }
+            incWeights.append(w)
+        }
+        let demand: DemandSet
+        switch s.demand {
+        case .incidents:
+            demand = try DemandSet(points: incPoints, weights: incWeights)
+        case .kde, .gistar:
+            guard let hot else { throw PlannerError.invalidConfiguration("\(s.demand.rawValue) demand needs the hot-spot stage") }
+            let r = hot.result
+            var score = s.demand == .kde ? r.kdePerSquareKm : r.giZ.map { max($0, 0) }
+            for c in score.indices where r.giBin[c] >= 2 { score[c] *= s.hotPriority }
+            if data.roads.isEmpty {
+                demand = try DemandSet.cells(centres: r.cells.centers, scores: score)
+            } else {
+                // Each cell's score is spread over the road points inside it: a camera earns
+                // a cell's weight by watching its streets, not by hitting its centre.
+                let samples = try DemandSet.alongRoads(data.roads, spacingMeters: s.roadDemandSpacingMeters)
+                var cellOfSample = [Int](repeating: -1, count: samples.count)
+                var perCell = [Int](repeating: 0, count: r.cells.count)
+                for i in 0 ..< samples.count {
+                    if let c = r.cells.cellIndex(x: samples.points.xs[i], y: samples.points.ys[i]), score[c] > 0 {
+                        cellOfSample[i] = c
+                        perCell[c] += 1
+                    }
+                }
+                var pts = PlanarPointSet(), ws: [Double] = []
+                for i in 0 ..< samples.count where cellOfSample[i] >= 0 {
+                    pts.append(samples.points[i])
+                    ws.append(score[cellOfSample[i]] / Double(perCell[cellOfSample[i]]))
+                }
+                // Cells with a score but no road carry their weight at the centre.
+                for c in 0 ..< r.cells.count where score[c] > 0 && perCell[c] == 0 {
+                    pts.append(r.cells.centers[c])
+                    ws.append(score[c])
+                }
+                demand = try DemandSet(points: pts, weights: ws)
+            }
+        }
+        // 3. Coverage.
+        progress?.stage("building coverage")
+        let obstacles = data.obstacles.isEmpty ? nil : try ObstacleIndex(buildings: data.obstacles)
+        let builder = try CoverageBuilder(sites: sites.sites, cameras: specs, headingCount: s.headings, existing: existing,
+                                          obstacles: obstacles)
+        let built = try builder.build(demand: demand, mergeIdenticalDemand: false)
+        let fac = built.facilities
+        // Keep facilities that cover something, plus the installed ones.
+        var keep: [Int] = []
+        var offsets = [0], indices: [Int32] = []
+        for j in 0 ..< fac.count where fac.isFixed[j] || built.matrix.offsets[j + 1] > built.matrix.offsets[j] {
+            keep.append(j)
+            indices.append(contentsOf: built.matrix.covered(by: j))
+            offsets.append(indices.count)
+        }
+        let matrix = try CoverageMatrix(demandCount: demand.count, offsets: offsets, indices: indices)
+        let siteWard = sites.wardOfSite + data.installed.map { _ in nil as Int? }
+        var installedWard: [Int?] = []
+        if !data.installed.isEmpty {
+            var pts = PlanarPointSet()
+            for c in data.installed { pts.append(c.location) }
+            installedWard = try PolygonIndex(wards.map(\.geometry)).firstContaining(pts)
+        }
+        func wardOfSite(_ site: Int) -> Int? {
+            site < sites.sites.count ? siteWard[site] : installedWard[site - sites.sites.count]
+        }
+        let groupNames = Array(Set(wards.map(\.group))).sorted()
+        let groupIndex = Dictionary(uniqueKeysWithValues: groupNames.enumerated().map { ($1, $0) })
+        let groupOfFacility: [Int] = keep.map { j in
+            wardOfSite(Int(fac.siteIndex[j])).map { groupIndex[wards[$0].group]! } ?? -1
+        }
+        let fixed = keep.indices.filter { fac.isFixed[keep[$0]] }
+        var quotas: [Int: PlacementProblem.GroupQuota] = [:]
+        for (name, q) in s.groupQuotas {
+            guard let g = groupIndex[name] else {
+                throw PlannerError.invalidConfiguration("group quota for '\(name)', which is not a group; groups are: \(groupNames.joined(separator: ", "))")
+            }
+            quotas[g] = try PlacementProblem.GroupQuota(minimum: q.min ?? 0, maximum: q.max)
+        }
+        if s.allocation == .equalByGroup {
+            guard case .count(let p) = s.budget else {
+                throw PlannerError.invalidConfiguration("allocation equal_by_group needs a camera-count budget")
+            }
+            // Equal shares; the remainder goes to the groups with most demand.
+            var demandOfGroup = [Double](repeating: 0, count: groupNames.count)
+            let wardOfDemand = try PolygonIndex(wards.map(\.geometry)).firstContaining(demand.points)
+            for i in 0 ..< demand.count { if let w = wardOfDemand[i] { demandOfGroup[groupIndex[wards[w].group]!] += demand.weights[i] } }
+            let base = p / groupNames.count, extra = p % groupNames.count
+            let order = groupNames.indices.sorted { demandOfGroup[$0] != demandOfGroup[$1] ? demandOfGroup[$0] > demandOfGroup[$1] : $0 < $1 }
+            for (rank, g) in order.enumerated() {
+                let n = base + (rank < extra ? 1 : 0)
+                quotas[g] = try PlacementProblem.GroupQuota(minimum: 0, maximum: n)
+            }
+        }
+        var backup: PlacementProblem.BackupCoverage?
+        if let beta = s.backupBeta, let hot {
+            let flagged = (0 ..< demand.count).filter { i in
+                cellOf(hot, demand.points[i]).map { hot.result.giBin[$0] >= 2 } ?? false
+            }
+            backup = try PlacementProblem.BackupCoverage(beta: beta, demandIndices: flagged)
+        }
+        let problem = try PlacementProblem(
+            matrix: matrix, demandWeights: demand.weights, facilityCosts: keep.map { fac.costMillionVND[$0] },
+            siteOfFacility: keep.map { Int(fac.siteIndex[$0]) }, perSite: s.perSite, groupOfFacility: groupOfFacility,
+            groupQuotas: quotas, fixedFacilities: fixed, budget: s.budget,
+            fixedCountTowardBudget: s.budgetIncludesExisting, backup: backup)
+        // 4. Solve.
+        progress?.stage("optimizing")
+        let options = SolverOptions(timeLimitSeconds: s.timeLimitSeconds)
+        var chosen: [(facility: Int, marginal: Double, existing: Bool)]
+        var covered: Double, total: Double, ub: Double, gap: Double, stop: String, boundSource: String
+        var curve: [(Int, Double)]
+        var newCost: Double, runtime: Double
+        var lowerBound: Int?
+        if let target = s.targetShare {
+            let start = Date()
+            let r = try LSCPSolver(options: options).solve(problem, targetShare: target)
+            runtime = Date().timeIntervalSince(start)
+            let order = fixed + r.facilities.filter { !fixed.contains($0) }
+            chosen = marginals(order, problem).map { ($0.0, $0.1, fac.isFixed[keep[$0.0]]) }
+            covered = r.coveredWeight
+            total = r.totalWeight
+            ub = r.totalWeight
+            gap = 0
+            stop = r.reachedTarget ? "target_reached" : "target_unreachable"
+            boundSource = "lscp"
+            lowerBound = r.lowerBound
+            var acc = 0.0, newCount = 0
+            curve = [(0, 0)]
+            for c in chosen {
+                acc += c.marginal
+                if !c.existing { newCount += 1 }
+                if !c.existing || newCount == 0 { curve.append((newCount, total > 0 ? acc / total : 0)) }
+            }
+            curve = curve.filter { $0.0 > 0 }
+            newCost = chosen.filter { !$0.existing }.reduce(0) { $0 + problem.facilityCosts[$1.facility] }
+        } else {
+            let r = try MCLPSolver(options: options).solve(problem)
+            chosen = r.selected.map { ($0.facility, $0.marginalWeight, $0.isExisting) }
+            covered = r.coveredWeight
+            total = r.totalWeight
+            ub = r.upperBound
+            gap = r.gap
+            stop = r.stopReason.rawValue
+            boundSource = r.boundSource.rawValue
+            curve = r.curve.map { ($0.newCameras, $0.share) }
+            newCost = r.newCost
+            runtime = r.runtimeSeconds
+        }
+        // 5. Cameras and footprints.
+        progress?.stage("footprints")
+        var cameras: [PlacementOutcome.Camera] = []
+        for (n, c) in chosen.enumerated() {
+            let j = keep[c.facility]
+            let site = Int(fac.siteIndex[j])
+            let fp = builder.footprint(of: j, in: built)
+            let is360 = fac.fovDegrees[j] >= 360
+            cameras.append(.init(siteID: fac.siteId[j], location: built.sites[site].location, typeID: fac.cameraTypeId[j],
+                                 headingDegrees: is360 ? nil : fac.headingDegrees[j], fovDegrees: fac.fovDegrees[j],
+                                 rangeMeters: fac.rangeMeters[j], cost: fac.costMillionVND[j], order: n + 1,
+                                 marginalWeight: c.marginal, existing: c.existing, ward: wardOfSite(site),
+                                 footprint: fp.polygon()))
+        }
+        // 6. Per-ward and per-group figures on the incidents themselves.
+        let footprints = chosen.map { builder.footprint(of: keep[$0.facility], in: built) }
+        let incCovered = coveredMask(points: incPoints, footprints: footprints, builder: builder)
+        var wardW = [Double](repeating: 0, count: wards.count), wardC = wardW
+        for (k, i) in incidentIdx.enumerated() {
+            let w = inc.wardIndices[i]
+            guard w >= 0, w < wards.count else { continue }
+            wardW[w] += incWeights[k]
+            if incCovered[k] { wardC[w] += incWeights[k] }
+        }
+        let wardShare: [Double?] = wards.indices.map { wardW[$0] > 0 ? wardC[$0] / wardW[$0] : nil }
+        // Demand coverage per group, from the problem's own demand.
+        var coveredDemand = [Bool](repeating: false, count: demand.count)
+        for c in chosen { for i in matrix.covered(by: c.facility) { coveredDemand[Int(i)] = true } }
+        let wardOfDemand = try PolygonIndex(wards.map(\.geometry)).firstContaining(demand.points)
+        var groups = groupNames.map { g in
+            GroupOutcome(group: g, areaKm2: 0, population: nil, demandWeight: 0, coveredWeight: 0, hotCells95: 0,
+                         hotCells95Covered: 0, camerasExisting: 0, camerasNew: 0, cost: 0)
+        }
+        for (w, ward) in wards.enumerated() {
+            let g = groupIndex[ward.group]!
+            groups[g].areaKm2 += ward.areaSquareMeters / 1e6
+            if let p = data.populations[w] { groups[g].population = (groups[g].population ?? 0) + p }
+        }
+        for i in 0 ..< demand.count {
+            guard let w = wardOfDemand[i] else { continue }
+            let g = groupIndex[wards[w].group]!
+            groups[g].demandWeight += demand.weights[i]
+            if coveredDemand[i] { groups[g].coveredWeight += demand.weights[i] }
+        }
+        for cam in cameras {
+            guard let w = cam.ward else { continue }
+            let g = groupIndex[wards[w].group]!
+            if cam.existing { groups[g].camerasExisting += 1 } else { groups[g].camerasNew += 1; groups[g].cost += cam.cost }
+        }
+        if let hot {
+            let r = hot.result
+            var hotCovered = [Bool](repeating: false, count: r.cells.count)
+            // A hot cell counts as covered when a planned camera stands in it or its footprint
+            // reaches the cell centre.
+            for (cam, fp) in zip(cameras, footprints) {
+                if let c = r.cells.cellIndex(x: cam.location.x, y: cam.location.y) { hotCovered[c] = true }
+                for c in cellsNear(r.cells, cam.location, radius: cam.rangeMeters) where fp.contains(r.cells.centers[c]) {
+                    hotCovered[c] = true
+                }
+            }
+            for c in 0 ..< r.cells.count where r.giBin[c] >= 2 {
+                guard let w = hot.wardOfCell[c] else { continue }
+                let g = groupIndex[wards[w].group]!
+                groups[g].hotCells95 += 1
+                if hotCovered[c] { groups[g].hotCells95Covered += 1 }
+            }
+        }
+        return PlacementOutcome(
+            cameras: cameras, coveredWeight: covered, totalWeight: total, upperBound: ub, gap: gap, stopReason: stop,
+            boundSource: boundSource, curve: curve.map { (cameras: $0.0, share: $0.1) }, newCost: newCost,
+            runtimeSeconds: runtime, demandCount: demand.count, facilityCount: matrix.facilityCount,
+            siteCount: sites.sites.count, lowerBoundCameras: lowerBound, wardCoveredShare: wardShare, groups: groups)
+    }
+
+    static func cellOf(_ hot: HotSpotOutcome, _ p: PlanarPoint) -> Int? {
+        hot.result.cells.cellIndex(x: p.x, y: p.y)
+    }
+
+    /// Cells whose centre lies within `radius` of `p` (lattice cells only; ward units: all).
+    static func cellsNear(_ cells: CellGrid, _ p: PlanarPoint, radius: Double) -> [Int] {
+        (0 ..< cells.count).lazy.filter { c in
+            let dx = cells.centers.xs[c] - p.x, dy = cells.centers.ys[c] - p.y
+            return dx * dx + dy * dy <= radius * radius
+        }.map { $0 }
+    }
+
+    /// Marginal weight of each facility in `order`.
+    static func marginals(_ order: [Int], _ p: PlacementProblem) -> [(Int, Double)] {
+        var seen = [Bool](repeating: false, count: p.matrix.demandCount)
+        return order.map { j in
+            var gain = 0.0
+            for i in p.matrix.covered(by: j) where !seen[Int(i)] {
+                seen[Int(i)] = true
+                gain += p.demandWeights[Int(i)]
+            }
+            return (j, gain)
+        }
+    }
+
+    /// Which points lie inside at least one of `footprints` (a bucket grid keeps it linear).
+    static func coveredMask(points: PlanarPointSet, footprints: [Footprint], builder: CoverageBuilder) -> [Bool] {
+        var mask = [Bool](repeating: false, count: points.count)
+        guard !footprints.isEmpty, points.count > 0 else { return mask }
+        let cell = max(footprints.map(\.rangeMeters).max() ?? 50, 10)
+        var buckets: [Int64: [Int]] = [:]
+        func key(_ x: Double, _ y: Double) -> Int64 { Int64((x / cell).rounded(.down)) &* 1_000_003 &+ Int64((y / cell).rounded(.down)) }
+        for i in 0 ..< points.count { buckets[key(points.xs[i], points.ys[i]), default: []].append(i) }
+        for fp in footprints {
+            let cx = (fp.site.x / cell).rounded(.down), cy = (fp.site.y / cell).rounded(.down)
+            for dx in -1 ... 1 {
+                for dy in -1 ... 1 {
+                    let k = Int64(cx + Double(dx)) &* 1_000_003 &+ Int64(cy + Double(dy))
+                    for i in buckets[k] ?? [] where !mask[i] {
+                        let p = points[i]
+                        if fp.contains(p, transparentBuilding: builder.transparentBuilding(forDemand: p)) { mask[i] = true }
+                    }
+                }
+            }
+        }
+        return mask
+    }
+}

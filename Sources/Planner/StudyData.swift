@@ -1,0 +1,235 @@
+import Coverage
+import Foundation
+import GeoKit
+
+/// Where a study's inputs are, and how to read them. `incidents` is required; without
+/// `wards` the study area is the box around the candidate sites (2 km margin), one unit.
+public struct StudyInputs: Sendable {
+    public var wards: String?
+    public var incidents: String
+    public var boundaryOptions: BoundaryOptions
+    public var incidentOptions: IncidentOptions
+    /// Candidate camera sites (points) and their id field.
+    public var candidates: String?
+    public var candidateIDField: String?
+    /// Road lines from which candidate sites (and road demand) are made.
+    public var roads: String?
+    /// Installed cameras: points with `camera_type` and `heading_deg` fields.
+    public var existing: String?
+    /// Building footprints that block a camera's view.
+    public var obstacles: String?
+    /// Camera catalog JSON; the built-in catalog when `nil`.
+    public var catalog: String?
+    /// Traffic accidents (item 4 of the directive), read like incidents.
+    public var accidents: String?
+    /// Ward attribute holding residents.
+    public var populationField: String?
+
+    public init(wards: String?, incidents: String, boundaryOptions: BoundaryOptions = .init(),
+                incidentOptions: IncidentOptions = .init()) {
+        self.wards = wards
+        self.incidents = incidents
+        self.boundaryOptions = boundaryOptions
+        self.incidentOptions = incidentOptions
+    }
+}
+
+/// An installed camera read from the `existing` layer, in working-CRS metres.
+public struct InstalledCamera: Sendable, Equatable {
+    public var id: String
+    public var location: PlanarPoint
+    public var typeID: String
+    /// `nil` for 360° and PTZ cameras.
+    public var headingDegrees: Double?
+}
+
+/// Everything a run reads, loaded once and shared by every scenario: boundaries and
+/// incidents in the working CRS, roads, obstacles, installed cameras, the catalog.
+public struct StudyData: Sendable {
+    public var inputs: StudyInputs
+    public var boundaries: BoundarySet
+    public var incidents: IncidentSet
+    public var accidents: IncidentSet?
+    public var roads: [LineString<PlanarPoint>]
+    public var obstacles: [Polygon<PlanarPoint>]
+    public var installed: [InstalledCamera]
+    public var candidateSites: [CandidateSite]?
+    public var catalog: CameraCatalog
+    /// Residents per ward (same order as `boundaries.wards`), when a population field exists.
+    public var populations: [Double?]
+
+    /// Reads every input. Errors name the file and, where it applies, the row and field.
+    public static func load(_ inputs: StudyInputs, progress: ProgressReporter? = nil) throws -> StudyData {
+        progress?.stage("loading boundaries")
+        let boundaries: BoundarySet
+        if let wards = inputs.wards {
+            boundaries = try BoundaryLoader.load(wards, options: inputs.boundaryOptions)
+        } else {
+            guard let candidates = inputs.candidates else {
+                throw GeoError.invalidInput("without --wards, give --candidates: the study area is the box around the candidate sites")
+            }
+            boundaries = try areaAround(candidates, workCRS: inputs.boundaryOptions.workCRS)
+        }
+        progress?.stage("loading incidents")
+        let incidents = try IncidentLoader.load(inputs.incidents, options: inputs.incidentOptions, boundaries: boundaries)
+        let accidents = try inputs.accidents.map {
+            try IncidentLoader.load($0, options: IncidentOptions(), boundaries: boundaries)
+        }
+        let work = boundaries.workCRS
+        progress?.stage("loading roads and buildings")
+        let roads = try inputs.roads.map { try readLines($0, to: work) } ?? []
+        let obstacles = try inputs.obstacles.map { try readPolygons($0, to: work) } ?? []
+        let catalog: CameraCatalog
+        if let path = inputs.catalog {
+            catalog = try CameraCatalog(contentsOf: URL(fileURLWithPath: path))
+        } else {
+            catalog = try CameraCatalog.builtIn()
+        }
+        let installed = try inputs.existing.map { try readInstalled($0, to: work, catalog: catalog) } ?? []
+        let candidates = try inputs.candidates.map { try readCandidates($0, idField: inputs.candidateIDField, to: work) }
+        var populations = [Double?](repeating: nil, count: boundaries.wards.count)
+        if let field = inputs.populationField {
+            guard boundaries.fields.contains(where: { $0.name == field }) else {
+                throw GeoError.missingField(file: inputs.wards ?? "", field: field, available: boundaries.fields.map(\.name))
+            }
+            for (i, w) in boundaries.wards.enumerated() {
+                populations[i] = w.attributes[field]?.doubleValue
+            }
+        }
+        return StudyData(inputs: inputs, boundaries: boundaries, incidents: incidents, accidents: accidents, roads: roads,
+                         obstacles: obstacles, installed: installed, candidateSites: candidates, catalog: catalog,
+                         populations: populations)
+    }
+
+    /// The union of the ward polygons as one multipolygon (no dissolve: shared edges stay).
+    public var studyArea: MultiPolygon<PlanarPoint> {
+        MultiPolygon(boundaries.wards.flatMap(\.geometry.polygons))
+    }
+
+    /// A one-unit boundary set: the box around the points of `file`, widened by `margin`
+    /// metres, in the UTM zone of their centre (or `workCRS`).
+    static func areaAround(_ file: String, workCRS: CRS?, marginMeters: Double = 2000) throws -> BoundarySet {
+        let layer = try VectorReader.read(file)
+        let source = layer.crs ?? .wgs84
+        let toLonLat = try CoordinateTransform(from: source, to: .wgs84)
+        var lonlat: [LonLat] = []
+        for f in layer.features {
+            guard case .point(let p)? = f.geometry else {
+                throw GeoError.wrongGeometry(file: file, feature: layer.rowNumber(ofFeature: f.index),
+                                             found: f.geometry?.typeName ?? "empty geometry", expected: "Point")
+            }
+            lonlat.append(try toLonLat.transform(p))
+        }
+        guard let box = BoundingBox(of: lonlat) else { throw GeoError.empty(file: file, layer: layer.name) }
+        let work = try workCRS ?? CRS.utm(containing: LonLat(lon: (box.minX + box.maxX) / 2, lat: (box.minY + box.maxY) / 2))
+        let toWork = try CoordinateTransform(from: .wgs84, to: work)
+        let planar: [PlanarPoint] = try toWork.transform(lonlat)
+        guard var b = BoundingBox(of: planar) else { throw GeoError.empty(file: file, layer: layer.name) }
+        b = BoundingBox(minX: b.minX - marginMeters, minY: b.minY - marginMeters, maxX: b.maxX + marginMeters, maxY: b.maxY + marginMeters)
+        let ring = [PlanarPoint(x: b.minX, y: b.minY), PlanarPoint(x: b.maxX, y: b.minY), PlanarPoint(x: b.maxX, y: b.maxY),
+                    PlanarPoint(x: b.minX, y: b.maxY)]
+        let area = MultiPolygon([Polygon(exterior: ring)])
+        let corners: [LonLat] = try toWork.transform(ring, direction: .inverse)
+        guard let llBox = BoundingBox(of: corners) else { throw GeoError.empty(file: file, layer: layer.name) }
+        let ward = Ward(featureIndex: 0, id: "study-area", name: "study area", type: .other, group: "study area",
+                        areaSquareMeters: b.width * b.height, geometry: area, attributes: [:])
+        return BoundarySet(file: file, layerName: "study area", wards: [ward], repairs: [], sourceCRS: .wgs84, workCRS: work,
+                           groupField: nil, lonLatBounds: llBox, fields: [])
+    }
+
+    static func transform(_ layer: VectorLayer, to work: CRS) throws -> CoordinateTransform {
+        try CoordinateTransform(from: layer.crs ?? .wgs84, to: work)
+    }
+
+    static func readLines(_ file: String, to work: CRS) throws -> [LineString<PlanarPoint>] {
+        let layer = try VectorReader.read(file)
+        let t = try transform(layer, to: work)
+        var out: [LineString<PlanarPoint>] = []
+        out.reserveCapacity(layer.features.count)
+        for f in layer.features {
+            guard let g = f.geometry else { continue }
+            switch g {
+            case .lineString(let l):
+                out.append(LineString(try t.transform(l.points)))
+            case .multiLineString(let ls):
+                for l in ls { out.append(LineString(try t.transform(l.points))) }
+            default:
+                throw GeoError.wrongGeometry(file: file, feature: layer.rowNumber(ofFeature: f.index), found: g.typeName, expected: "LineString")
+            }
+        }
+        guard !out.isEmpty else { throw GeoError.empty(file: file, layer: layer.name) }
+        return out
+    }
+
+    static func readPolygons(_ file: String, to work: CRS) throws -> [Polygon<PlanarPoint>] {
+        let layer = try VectorReader.read(file)
+        let t = try transform(layer, to: work)
+        var out: [Polygon<PlanarPoint>] = []
+        for f in layer.features {
+            guard let g = f.geometry else { continue }
+            guard let mp = g.asMultiPolygon else {
+                throw GeoError.wrongGeometry(file: file, feature: layer.rowNumber(ofFeature: f.index), found: g.typeName, expected: "Polygon")
+            }
+            out += (try t.transform(mp) as MultiPolygon<PlanarPoint>).polygons
+        }
+        return out
+    }
+
+    static func points(_ layer: VectorLayer, to work: CRS) throws -> [(Feature<SourceXY>, PlanarPoint)] {
+        let t = try transform(layer, to: work)
+        return try layer.features.map { f in
+            guard case .point(let p)? = f.geometry else {
+                throw GeoError.wrongGeometry(file: layer.file, feature: layer.rowNumber(ofFeature: f.index),
+                                             found: f.geometry?.typeName ?? "empty geometry", expected: "Point")
+            }
+            return (f, try t.transform(p) as PlanarPoint)
+        }
+    }
+
+    static func readInstalled(_ file: String, to work: CRS, catalog: CameraCatalog) throws -> [InstalledCamera] {
+        let layer = try VectorReader.read(file)
+        for needed in ["camera_type"] where layer.field(named: needed) == nil {
+            throw GeoError.missingField(file: file, field: needed, available: layer.fields.map(\.name))
+        }
+        return try points(layer, to: work).map { f, p in
+            let row = layer.rowNumber(ofFeature: f.index)
+            guard let type = f["camera_type"].stringValue, !type.isEmpty else {
+                throw GeoError.badValue(file: file, row: row, field: "camera_type", value: "", expected: "a camera type id")
+            }
+            guard catalog.ids.contains(type) else {
+                throw GeoError.badValue(file: file, row: row, field: "camera_type", value: type,
+                                        expected: "a catalog type (\(catalog.ids.joined(separator: ", ")))")
+            }
+            var heading: Double?
+            switch f["heading_deg"] {
+            case .null: heading = nil
+            case let v:
+                guard let h = v.doubleValue, h.isFinite else {
+                    throw GeoError.badValue(file: file, row: row, field: "heading_deg", value: v.stringValue ?? "", expected: "degrees from north")
+                }
+                heading = h
+            }
+            let id = f["id"].stringValue ?? "existing-\(row)"
+            return InstalledCamera(id: id, location: p, typeID: type, headingDegrees: heading)
+        }
+    }
+
+    static func readCandidates(_ file: String, idField: String?, to work: CRS) throws -> [CandidateSite] {
+        let layer = try VectorReader.read(file)
+        let field = idField ?? "id"
+        guard layer.field(named: field) != nil else {
+            throw GeoError.missingField(file: file, field: field, available: layer.fields.map(\.name))
+        }
+        let pts = try points(layer, to: work)
+        guard !pts.isEmpty else { throw GeoError.empty(file: file, layer: layer.name) }
+        var seen = Set<String>()
+        return try pts.map { f, p in
+            let id = f[layer.field(named: field)!.name].stringValue ?? ""
+            guard !id.isEmpty, seen.insert(id).inserted else {
+                throw GeoError.badValue(file: file, row: layer.rowNumber(ofFeature: f.index), field: field, value: id,
+                                        expected: "a unique, non-empty site id")
+            }
+            return CandidateSite(id: id, location: p, source: .given)
+        }
+    }
+}
