@@ -69,7 +69,11 @@ public struct SiteSet: Sendable {
         var pts = PlanarPointSet()
         for s in sites { pts.append(s.location) }
         let wardOf = try index.firstContaining(pts)
-        // Given sites outside every ward are kept: they can still watch demand inside.
+        // Given sites outside every ward are kept (they can still watch demand inside), but
+        // a layer with none inside is a mistake (wrong file or CRS).
+        if data.candidateSites != nil, data.inputs.wards != nil, !wardOf.contains(where: { $0 != nil }) {
+            throw CoverageError.noCandidateInsideArea
+        }
         return SiteSet(sites: sites, wardOfSite: wardOf)
     }
 }

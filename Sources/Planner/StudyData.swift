@@ -72,6 +72,12 @@ public struct StudyData: Sendable {
         }
         progress?.stage("loading incidents")
         let incidents = try IncidentLoader.load(inputs.incidents, options: inputs.incidentOptions, boundaries: boundaries)
+        if incidents.count == 0 {
+            var reasons: [String: Int] = [:]
+            for r in incidents.rejections { reasons[r.reason.rawValue, default: 0] += 1 }
+            let detail = reasons.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            throw GeoError.invalidInput("\(inputs.incidents): no usable incident among \(incidents.rowCount) rows (\(detail)); check the coordinate columns, --crs and the study area")
+        }
         let accidents = try inputs.accidents.map {
             try IncidentLoader.load($0, options: IncidentOptions(), boundaries: boundaries)
         }
