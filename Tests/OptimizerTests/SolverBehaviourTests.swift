@@ -83,3 +83,23 @@ struct SolverBehaviourTests {
         }
     }
 }
+
+@Suite("Degenerate inputs")
+struct DegenerateInputTests {
+    @Test func emptyAndZeroBudget() throws {
+        let none = try CoverageMatrix(demandCount: 0, coverage: [[], []])
+        let r0 = try MCLPSolver().solve(PlacementProblem(matrix: none, demandWeights: [], budget: .count(1)))
+        #expect(r0.objective == 0 && r0.gap == 0 && r0.coverageRatio == 0)
+        let noFacilities = try CoverageMatrix(demandCount: 2, coverage: [])
+        let r1 = try MCLPSolver().solve(PlacementProblem(matrix: noFacilities, demandWeights: [1, 2], budget: .count(3)))
+        #expect(r1.selected.isEmpty && r1.objective == 0 && r1.upperBound == 0)
+        let matrix = try CoverageMatrix(demandCount: 2, coverage: [[0], [1]])
+        let r2 = try MCLPSolver().solve(PlacementProblem(matrix: matrix, demandWeights: [1, 2], budget: .count(0)))
+        #expect(r2.newFacilities.isEmpty && r2.objective == 0 && r2.stopReason == .optimal)
+        let r3 = try MCLPSolver().solve(PlacementProblem(matrix: matrix, demandWeights: [1, 2], budget: .count(5)))
+        #expect(r3.objective == 3 && r3.gap == 0)
+        let lscp = try LSCPSolver().solve(PlacementProblem(matrix: matrix, demandWeights: [1, 2], budget: .count(5)),
+                                          targetShare: 1)
+        #expect(lscp.facilities.count == 2 && lscp.lowerBound == 2 && lscp.reachedTarget)
+    }
+}
