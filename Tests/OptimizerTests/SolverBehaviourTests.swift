@@ -103,3 +103,16 @@ struct DegenerateInputTests {
         #expect(lscp.facilities.count == 2 && lscp.lowerBound == 2 && lscp.reachedTarget)
     }
 }
+
+@Suite("Coverage counts helper")
+struct CoverageCountsTests {
+    @Test func countsMatchResult() throws {
+        let inst = try SmallInstance.make(seed: 11, variant: .fixed)
+        let result = try MCLPSolver().solve(inst.problem)
+        let counts = inst.problem.matrix.coverageCounts(selecting: result.selected.map(\.facility))
+        var covered = 0.0
+        for (i, c) in counts.enumerated() where c > 0 { covered += inst.weights[i] }
+        #expect(abs(covered - result.coveredWeight) < 1e-9)
+        #expect(try CoverageMatrix(demandCount: 3, coverage: [[0, 1], [1]]).coverageCounts(selecting: [0, 1]) == [1, 2, 0])
+    }
+}
