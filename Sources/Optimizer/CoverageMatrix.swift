@@ -35,6 +35,9 @@ public struct CoverageMatrix: Sendable, Equatable {
     }
 
     /// Takes CSR arrays as they are, after checking their shape.
+    /// - Throws: ``OptimizerError/invalidMatrix(_:)`` when the offsets do not rise from 0 to
+    ///   `indices.count`, an index is outside `0..<demandCount`, or a facility's indices are not
+    ///   strictly ascending. O(nnz).
     public init(demandCount: Int, offsets: [Int], indices: [Int32]) throws {
         guard offsets.first == 0, offsets.last == indices.count,
               zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }) else {
@@ -42,6 +45,12 @@ public struct CoverageMatrix: Sendable, Equatable {
         }
         guard indices.allSatisfy({ $0 >= 0 && Int($0) < demandCount }) else {
             throw OptimizerError.invalidMatrix("a demand index is outside 0..<\(demandCount)")
+        }
+        // The solver's coverage counts rely on each facility listing a point at most once.
+        for j in 0 ..< offsets.count - 1 where offsets[j + 1] - offsets[j] > 1 {
+            for k in offsets[j] + 1 ..< offsets[j + 1] where indices[k] <= indices[k - 1] {
+                throw OptimizerError.invalidMatrix("facility \(j): demand indices must be strictly ascending")
+            }
         }
         self.demandCount = demandCount
         self.offsets = offsets
@@ -55,7 +64,9 @@ public struct CoverageMatrix: Sendable, Equatable {
 
 /// Errors of the optimizer layer.
 public enum OptimizerError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The coverage matrix is malformed (the message says where).
     case invalidMatrix(String)
+    /// The problem's data or constraints are invalid or infeasible (the message names the value).
     case invalidProblem(String)
 
     public var description: String {

@@ -176,23 +176,36 @@ final class MCLPRun {
                     if steps & 511 == 0 && timeUp() { break }
                     var g = 0.0
                     touched.removeAll(keepingCapacity: true)
-                    for k in inst.coverRange(j) {
-                        let i = Int(inst.indices[k])
-                        let c = state.count[i]
-                        if c == 0 {
-                            g += inst.inc1[i]
-                        } else if c == 1 {
-                            g += inst.inc2[i]
-                            let o = Int(state.ownerSum[i])
-                            if !inst.isFixed[o] {
-                                if !mark[o] { mark[o] = true; touched.append(o) }
-                                extra[o] += inst.inc1[i] - inst.inc2[i]
-                            }
-                        } else if c == 2 && inst.hasBackup && inst.inc2[i] > 0 {
-                            let (a, b) = state.twoOwners(i)
-                            for o in [a, b] where !inst.isFixed[o] {
-                                if !mark[o] { mark[o] = true; touched.append(o) }
-                                extra[o] += inst.inc2[i]
+                    let lo = inst.offsets[j], hi = inst.offsets[j + 1]
+                    let hasBackup = inst.hasBackup
+                    let st = state
+                    st.count.withUnsafeBufferPointer { cnt in
+                        st.ownerSum.withUnsafeBufferPointer { own in
+                            inst.indices.withUnsafeBufferPointer { idx in
+                                inst.inc1.withUnsafeBufferPointer { w1 in
+                                    inst.inc2.withUnsafeBufferPointer { w2 in
+                                        for k in lo ..< hi {
+                                            let i = Int(idx[k])
+                                            let c = cnt[i]
+                                            if c == 0 {
+                                                g += w1[i]
+                                            } else if c == 1 {
+                                                g += w2[i]
+                                                let o = Int(own[i])
+                                                if !inst.isFixed[o] {
+                                                    if !mark[o] { mark[o] = true; touched.append(o) }
+                                                    extra[o] += w1[i] - w2[i]
+                                                }
+                                            } else if c == 2 && hasBackup && w2[i] > 0 {
+                                                let (a, b) = st.twoOwners(i)
+                                                for o in [a, b] where !inst.isFixed[o] {
+                                                    if !mark[o] { mark[o] = true; touched.append(o) }
+                                                    extra[o] += w2[i]
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
                             }
                         }
                     }
@@ -329,15 +342,8 @@ final class MCLPRun {
                     constant += max(0, inst.inc1[i] - l) + max(0, inst.inc2[i] - l)
                     fixedScore += Double(fixedCover[i]) * l
                 }
-                inst.indices.withUnsafeBufferPointer { idx in
-                    for j32 in inst.candidates {
-                        let j = Int(j32)
-                        var s = 0.0
-                        for k in inst.offsets[j] ..< inst.offsets[j + 1] { s += lam[Int(idx[k])] }
-                        scores[j] = s
-                    }
-                }
             }
+            ParallelScores.compute(inst: inst, values: lambda, into: &scores)
             let inner = relaxed.best(scores: scores, candidates: inst.candidates[...], state: nil,
                                      slots: inst.newSlots, capacity: inst.costBudget)
             let value = constant + fixedScore + inner

@@ -26,6 +26,7 @@ public struct PlacementProblem: Sendable {
 
     /// Minimum and maximum numbers of *new* facilities in one group (e.g. a ward).
     public struct GroupQuota: Sendable, Equatable {
+        /// At least this many new facilities in the group.
         public let minimum: Int
         /// `nil` means no maximum.
         public let maximum: Int?
@@ -62,6 +63,7 @@ public struct PlacementProblem: Sendable {
         }
     }
 
+    /// Coverage by facility (CSR): which demand points each facility covers.
     public let matrix: CoverageMatrix
     /// Weight per demand point (finite, >= 0).
     public let demandWeights: [Double]
@@ -69,6 +71,7 @@ public struct PlacementProblem: Sendable {
     public let facilityCosts: [Double]
     /// Site index per facility, in `0..<siteCount`.
     public let siteOfFacility: [Int32]
+    /// `max(site index) + 1` (site indices should be dense).
     public let siteCount: Int
     /// At most this many selected facilities per site (existing ones included).
     public let perSite: Int
@@ -78,9 +81,11 @@ public struct PlacementProblem: Sendable {
     public let groupQuotas: [Int: GroupQuota]
     /// Existing facilities (sorted, unique).
     public let fixedFacilities: [Int]
+    /// Count or cost budget for new facilities (see the budget conventions above).
     public let budget: Budget
     /// Whether fixed facilities consume the budget (default `false`).
     public let fixedCountTowardBudget: Bool
+    /// Optional backup-coverage credit.
     public let backup: BackupCoverage?
 
     /// Validates and stores a problem.
@@ -190,10 +195,13 @@ public struct PlacementProblem: Sendable {
         if let groupOfFacility, !groupQuotas.isEmpty {
             var minTotal = 0
             var minCost = 0.0
+            let isFixed = Set(fixed)
+            var membersOf: [Int: [Int]] = [:]
+            for j in 0 ..< m where groupQuotas[groupOfFacility[j]] != nil && !isFixed.contains(j) {
+                membersOf[groupOfFacility[j], default: []].append(j)
+            }
             for (g, quota) in groupQuotas.sorted(by: { $0.key < $1.key }) where quota.minimum > 0 {
-                let isFixed = Set(fixed)
-                var members: [Int] = []
-                for j in 0 ..< m where groupOfFacility[j] == g && !isFixed.contains(j) { members.append(j) }
+                let members = membersOf[g] ?? []
                 // Distinct sites bound the number of new facilities too.
                 var perSiteCount: [Int: Int] = [:]
                 for j in members { perSiteCount[sites[j], default: 0] += 1 }

@@ -34,15 +34,31 @@ final class RelaxedSelection {
         // Threshold: the slots-th largest per-site maximum; items below it can enter only when
         // group caps block others (then the full pass below runs).
         touchedSites.removeAll(keepingCapacity: true)
-        for j32 in candidates {
-            let j = Int(j32)
-            let v = scores[j]
-            guard v > 0 else { continue }
-            let s = Int(inst.site[j])
-            if (state?.siteUsed[s] ?? 0) >= inst.siteCapacity[s] { continue }
-            if siteBest[s] < 0 { touchedSites.append(Int32(s)) }
-            if v > siteBest[s] { siteBest[s] = v }
+        var best = siteBest
+        siteBest = []
+        var touched = touchedSites
+        touchedSites = []
+        let siteUsed = state?.siteUsed
+        scores.withUnsafeBufferPointer { sc in
+            inst.site.withUnsafeBufferPointer { site in
+                inst.siteCapacity.withUnsafeBufferPointer { cap in
+                    best.withUnsafeMutableBufferPointer { b in
+                        for j32 in candidates {
+                            let j = Int(j32)
+                            let v = sc[j]
+                            guard v > 0 else { continue }
+                            let s = Int(site[j])
+                            if let siteUsed, siteUsed[s] >= cap[s] { continue }
+                            if siteUsed == nil && cap[s] <= 0 { continue }
+                            if b[s] < 0 { touched.append(Int32(s)) }
+                            if v > b[s] { b[s] = v }
+                        }
+                    }
+                }
+            }
         }
+        siteBest = best
+        touchedSites = touched
         var tau = 0.0
         if touchedSites.count > slots {
             heap.removeAll(keepingCapacity: true)

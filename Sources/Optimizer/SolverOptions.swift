@@ -24,7 +24,7 @@ public struct SolverOptions: Sendable, Equatable {
         subgradientIterations: Int = 1000,
         gapTolerance: Double = 1e-9,
         mergeIdenticalDemand: Bool = true,
-        perturbationRounds: Int = 200,
+        perturbationRounds: Int = 1000,
         perturbationWorkLimit: Int = 200_000_000,
         exactSearchWorkLimit: Int = 20_000_000
     ) {
