@@ -172,6 +172,6 @@ struct InspectHelpTests {
                        "--severity-field <field>", "--solved-field <field>", "--weight-field <field>", "--rejects <file>", "--json"] {
             #expect(help.contains(option), "\(option)")
         }
-        #expect(help.contains("(default: geodata/tien-giang/wards.geojson)"))
+        #expect(help.contains("default: geodata/tien-giang/wards.geojson"))
     }
 }
