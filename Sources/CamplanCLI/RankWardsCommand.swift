@@ -35,7 +35,7 @@ public struct RankWardsCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Very serious clearance threshold (share).", valueName: "share"))
     public var seriousClearanceMin: Double = 0.90
     @Option(name: .long, help: ArgumentHelp("Coverage threshold (share).", valueName: "share"))
-    public var coverageMin: Double = 0.5
+    public var coverageMin: Double = 0.3
     @Option(name: .long, help: ArgumentHelp("Output folder.", valueName: "dir"))
     public var out: String = "out/rank-wards"
 

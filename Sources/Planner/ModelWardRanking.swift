@@ -17,8 +17,9 @@ public struct ModelWardCriteria: Sendable, Equatable {
     /// At most this many 95%-confidence hot cells in the ward (default: none).
     public var maxHotCells95: Int = 0
     /// Share of weighted incidents covered by cameras after the plan must be at least this;
-    /// `nil` leaves the criterion out (no camera plan to judge).
-    public var coverageMin: Double? = 0.5
+    /// `nil` leaves the criterion out (no camera plan to judge). The directive sets no
+    /// number; 30% is a first-phase default to change in the scenario file.
+    public var coverageMin: Double? = 0.3
     /// Incident rate (per 1,000 residents when population exists, else per km²) must be at
     /// or below this quantile of the ward's own list (0.5 = the list's median).
     public var rateMaxQuantile: Double = 0.5

@@ -43,7 +43,7 @@ public enum PlacementOutputs {
             coverageRatio: o.totalWeight > 0 ? o.coveredWeight / o.totalWeight : 0, upperBound: o.upperBound, gap: o.gap,
             boundSource: o.boundSource, stopReason: o.stopReason, camerasSelected: o.cameras.count,
             camerasExisting: o.cameras.filter(\.existing).count, camerasNew: o.cameras.filter { !$0.existing }.count,
-            cost: o.newCost, costUnit: costUnit, runtimeSeconds: includeRuntime ? (o.runtimeSeconds * 1000).rounded() / 1000 : nil,
+            cost: (o.newCost * 1000).rounded() / 1000, costUnit: costUnit, runtimeSeconds: includeRuntime ? (o.runtimeSeconds * 1000).rounded() / 1000 : nil,
             workCRS: workCRS.description, demandPoints: o.demandCount, candidateSites: o.siteCount, facilities: o.facilityCount,
             lowerBoundCameras: o.lowerBoundCameras)
     }
@@ -117,7 +117,7 @@ public enum PlacementOutputs {
     /// Console lines for a placement.
     public static func console(_ o: PlacementOutcome, costUnit: String) -> String {
         let ratio = o.totalWeight > 0 ? o.coveredWeight / o.totalWeight : 0
-        var s = String(format: "cameras: %d (%d existing, %d new), cost %.1f %@\n", o.cameras.count,
+        var s = String(format: "cameras: %d (%d existing, %d new); cost of the new ones %.1f (%@)\n", o.cameras.count,
                        o.cameras.filter(\.existing).count, o.cameras.filter { !$0.existing }.count, o.newCost, costUnit)
         s += String(format: "covered weight %.2f of %.2f (%.2f%%); upper bound %.2f; certified gap %.3f%% (%@, %@)\n",
                     o.coveredWeight, o.totalWeight, ratio * 100, o.upperBound, o.gap * 100, o.boundSource, o.stopReason)

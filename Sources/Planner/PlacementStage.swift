@@ -123,7 +123,7 @@ public enum PlacementStage {
     ///   - hot: the hot-spot outcome (needed for KDE/Gi* demand, hot priority and hot-cell
     ///     figures); `nil` for plain incident demand.
     public static func run(_ data: StudyData, sites: SiteSet, hot: HotSpotOutcome?, settings s: PlacementSettings,
-                           progress: ProgressReporter? = nil) throws -> PlacementOutcome {
+                           progress: ProgressReporter? = nil, label: String = "") throws -> PlacementOutcome {
         let wards = data.boundaries.wards
         let inc = data.incidents
         // 1. Cameras.
@@ -140,7 +140,7 @@ public enum PlacementStage {
                                            camera: spec, headingDegrees: cam.headingDegrees ?? 0))
         }
         // 2. Demand.
-        progress?.stage("building demand")
+        progress?.stage(label + "building demand")
         let incidentIdx = hot?.incidentIndices ?? Array(0 ..< inc.count)
         var incPoints = PlanarPointSet()
         var incWeights: [Double] = []
@@ -188,7 +188,7 @@ public enum PlacementStage {
             }
         }
         // 3. Coverage.
-        progress?.stage("building coverage")
+        progress?.stage(label + "building coverage")
         let obstacles = data.obstacles.isEmpty ? nil : try ObstacleIndex(buildings: data.obstacles)
         let builder = try CoverageBuilder(sites: sites.sites, cameras: specs, headingCount: s.headings, existing: existing,
                                           obstacles: obstacles)
@@ -254,7 +254,7 @@ public enum PlacementStage {
             groupQuotas: quotas, fixedFacilities: fixed, budget: s.budget,
             fixedCountTowardBudget: s.budgetIncludesExisting, backup: backup)
         // 4. Solve.
-        progress?.stage("optimizing")
+        progress?.stage(label + "optimizing")
         let options = SolverOptions(timeLimitSeconds: s.timeLimitSeconds)
         var chosen: [(facility: Int, marginal: Double, existing: Bool)]
         var covered: Double, total: Double, ub: Double, gap: Double, stop: String, boundSource: String
@@ -297,7 +297,7 @@ public enum PlacementStage {
             runtime = r.runtimeSeconds
         }
         // 5. Cameras and footprints.
-        progress?.stage("footprints")
+        progress?.stage(label + "footprints")
         var cameras: [PlacementOutcome.Camera] = []
         for (n, c) in chosen.enumerated() {
             let j = keep[c.facility]

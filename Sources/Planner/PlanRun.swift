@@ -68,8 +68,8 @@ public enum PlanRun {
 
     /// Runs `scenarios` (all of the file's, or the one `only` names) into `out`.
     /// Nothing is left in `out` when a step fails.
-    public static func run(_ file: ScenarioFile, out: String, only: String? = nil, criteria: ModelWardCriteria = .init(),
-                           progress: ProgressReporter? = nil) throws -> RunReport {
+    public static func run(_ file: ScenarioFile, out: String, only: String? = nil, progress: ProgressReporter? = nil) throws -> RunReport {
+        let criteria = file.criteria
         let scenarios = try file.selecting(only)
         let data = try StudyData.load(try studyInputs(file.inputs), progress: progress)
         let staging = try OutputStaging(destination: out)
@@ -109,7 +109,7 @@ public enum PlanRun {
                     sites = try SiteSet.make(data, spacingMeters: ps.siteSpacingMeters)
                     siteCache[ps.siteSpacingMeters] = sites
                 }
-                outcome = try PlacementStage.run(data, sites: sites, hot: hot, settings: ps, progress: progress)
+                outcome = try PlacementStage.run(data, sites: sites, hot: hot, settings: ps, progress: progress, label: sc.name + ": ")
             } catch {
                 throw PlannerError.runFailed(scenario: sc.name, step: "placement", reason: "\(error)")
             }

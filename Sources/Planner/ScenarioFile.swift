@@ -132,6 +132,8 @@ public struct ScenarioFile: Sendable, Equatable {
     public var inputs: ScenarioInputs
     public var defaults: ScenarioSettings
     public var scenarios: [Scenario]
+    /// Model-ward criteria (`model_wards:`), the directive's defaults unless overridden.
+    public var criteria: ModelWardCriteria = .init()
 
     /// Reads and validates a scenario file.
     /// - Throws: ``PlannerError/unreadableScenario(file:reason:)`` or
@@ -158,7 +160,7 @@ public struct ScenarioFile: Sendable, Equatable {
         guard let root, let top = root.mapping else {
             throw PlannerError.unreadableScenario(file: path, reason: "expected a mapping with 'inputs' and 'scenarios'")
         }
-        try reader.checkKeys(top, allowed: ["inputs", "defaults", "scenarios"], context: "")
+        try reader.checkKeys(top, allowed: ["inputs", "defaults", "scenarios", "model_wards"], context: "")
         guard let inputsNode = top["inputs"] else {
             throw PlannerError.scenario(file: path, line: 1, key: "inputs", message: "missing; it must name at least 'wards' and 'incidents'")
         }
@@ -190,7 +192,9 @@ public struct ScenarioFile: Sendable, Equatable {
             let own = try reader.settings(item, context: "scenario '\(name)'", extra: ["name", "description"])
             scenarios.append(Scenario(name: name, description: description, settings: defaults.overridden(by: own)))
         }
-        return ScenarioFile(path: path, inputs: inputs, defaults: defaults, scenarios: scenarios)
+        var file = ScenarioFile(path: path, inputs: inputs, defaults: defaults, scenarios: scenarios)
+        if let m = top["model_wards"] { file.criteria = try reader.criteria(m) }
+        return file
     }
 
     /// The scenarios to run: all, or the one named.
@@ -284,6 +288,46 @@ struct YAMLReader {
         r.populationField = try s("population_field")
         r.workCRS = try s("work_crs")
         return r
+    }
+
+    /// `model_wards:` thresholds, weights and lists.
+    func criteria(_ node: Node) throws -> ModelWardCriteria {
+        guard let m = node.mapping else { throw fail(node, "model_wards", "expected a mapping of criteria settings") }
+        try checkKeys(m, allowed: ["crime_change_max_pct", "clearance_min", "serious_clearance_min", "max_hot_cells_95",
+                                   "coverage_min", "rate_max_quantile", "weights", "lists"], context: "model_wards")
+        var c = ModelWardCriteria()
+        if let n = m["crime_change_max_pct"] { c.crimeChangeMaxPercent = try double(n, key: "crime_change_max_pct") }
+        func share(_ key: String) throws -> Double? {
+            guard let n = m[key] else { return nil }
+            let v = try double(n, key: key, min: 0)
+            guard v <= 1 else { throw fail(n, key, "expected a share between 0 and 1, found \(v)") }
+            return v
+        }
+        if let v = try share("clearance_min") { c.clearanceMin = v }
+        if let v = try share("serious_clearance_min") { c.seriousClearanceMin = v }
+        if let v = try share("coverage_min") { c.coverageMin = v }
+        if let v = try share("rate_max_quantile") { c.rateMaxQuantile = v }
+        if let n = m["max_hot_cells_95"] { c.maxHotCells95 = try int(n, key: "max_hot_cells_95", min: 0) }
+        if let n = m["weights"] {
+            guard let wm = n.mapping else { throw fail(n, "weights", "expected criterion: weight pairs") }
+            try checkKeys(wm, allowed: ModelWardRanking.criterionKeys, context: "model_wards.weights")
+            for (k, v) in wm {
+                let key = try string(k, key: "weights")
+                c.weights[key] = try double(v, key: key, min: 0)
+            }
+        }
+        if let n = m["lists"] {
+            guard let lm = n.mapping, !lm.isEmpty else { throw fail(n, "lists", "expected list keys, each with title and types") }
+            c.lists = []
+            for (k, v) in lm {
+                let key = try string(k, key: "lists")
+                guard let vm = v.mapping else { throw fail(v, key, "expected {title: ..., types: [...]}") }
+                try checkKeys(vm, allowed: ["title", "types"], context: "model_wards.lists.\(key)")
+                guard let t = vm["types"] else { throw fail(v, key, "missing 'types' (unit types such as phường, xã)") }
+                c.lists.append((key, try vm["title"].map { try string($0, key: "title") } ?? key, try stringList(t, key: "types")))
+            }
+        }
+        return c
     }
 
     func settings(_ node: Node, context: String, extra: [String] = []) throws -> ScenarioSettings {

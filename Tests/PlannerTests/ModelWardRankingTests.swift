@@ -13,10 +13,10 @@ import Testing
             WardRecord(id: "P2", name: "Two", type: "phường", group: "A", areaKm2: 1,
                        incidentsByYear: [2022: 30, 2023: 40], solvedByYear: [2023: 20],
                        seriousByYear: [2023: 2], seriousSolvedByYear: [2023: 1], hotCells95: 3, coveredShare: 0.7),
-            // Falls exactly 5% (meets "at least 5%"), no serious case (n/a = met), 40% covered
+            // Falls exactly 5% (meets "at least 5%"), no serious case (n/a = met), 25% covered
             WardRecord(id: "P3", name: "Three", type: "phường", group: "B", areaKm2: 4,
                        incidentsByYear: [2022: 20, 2023: 19], solvedByYear: [2023: 19],
-                       hotCells95: 0, coveredShare: 0.4),
+                       hotCells95: 0, coveredShare: 0.25),
             WardRecord(id: "X1", name: "Ex", type: "xã", group: "B", areaKm2: 10,
                        incidentsByYear: [2022: 0, 2023: 3], solvedByYear: [2023: 3], coveredShare: 0.9),
             WardRecord(id: "X2", name: "Why", type: "xã", group: "B", areaKm2: 10,
@@ -47,7 +47,7 @@ import Testing
         #expect(p3.criteria.first { $0.key == "crime_change" }?.passed == true)     // -5% meets "at least 5%"
         #expect(p3.criteria.first { $0.key == "serious_clearance" }?.value == nil)  // no case: n/a
         #expect(p3.criteria.first { $0.key == "serious_clearance" }?.passed == true)
-        #expect(p3.criteria.first { $0.key == "coverage" }?.passed == false)       // 40% < 50%
+        #expect(p3.criteria.first { $0.key == "coverage" }?.passed == false)       // 25% < 30%
         // 5 of 6 criteria met, equal weights
         #expect(abs(p3.score - 500.0 / 6) < 1e-6)
 
@@ -74,7 +74,7 @@ import Testing
         let r = ModelWardRanking.rank(wards(), year: 2023, criteria: c)
         #expect(r.count == 5)
         #expect(Set(r.map(\.listKey)) == ["all"])
-        // only coverage counts: P3 (40%) is the one below 50%
+        // only coverage counts: P3 (25%) is the one below 30%
         #expect(r.last?.wardID == "P3")
         #expect(r.last?.score == 0)
     }

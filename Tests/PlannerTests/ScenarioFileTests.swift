@@ -160,3 +160,44 @@ import Testing
         if case .unreadableScenario? = error("inputs: [unclosed") {} else { Issue.record("expected unreadable") }
     }
 }
+
+@Suite struct ModelWardCriteriaFileTests {
+    @Test func criteriaAreReadFromTheScenarioFile() throws {
+        let f = try ScenarioFile.parse(yaml: """
+        inputs: {wards: w.geojson, incidents: i.csv}
+        model_wards:
+          crime_change_max_pct: -10
+          clearance_min: 0.8
+          coverage_min: 0.4
+          weights: {coverage: 2}
+          lists:
+            urban: {title: Model ward, types: [phường]}
+        scenarios:
+          - name: a
+        """, path: "s.yaml")
+        #expect(f.criteria.crimeChangeMaxPercent == -10)
+        #expect(f.criteria.clearanceMin == 0.8)
+        #expect(f.criteria.coverageMin == 0.4)
+        #expect(f.criteria.seriousClearanceMin == 0.9)
+        #expect(f.criteria.weights["coverage"] == 2)
+        #expect(f.criteria.lists.map(\.key) == ["urban"])
+        #expect(f.criteria.lists.first?.types == ["phường"])
+    }
+
+    @Test func badCriteriaNameKeyAndLine() {
+        do {
+            _ = try ScenarioFile.parse(yaml: """
+            inputs: {wards: w.geojson, incidents: i.csv}
+            model_wards:
+              clearance_min: 75
+            scenarios:
+              - name: a
+            """, path: "s.yaml")
+            Issue.record("must fail")
+        } catch let e as PlannerError {
+            #expect(e == .scenario(file: "s.yaml", line: 3, key: "clearance_min", message: "expected a share between 0 and 1, found 75.0"))
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+}

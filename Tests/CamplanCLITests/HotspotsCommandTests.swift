@@ -1,0 +1,75 @@
+import Foundation
+import GeoKit
+import Testing
+@testable import CamplanCLI
+
+@Suite("camplan hotspots", .serialized)
+struct HotspotsCommandTests {
+    static let geodata = CLIRun.root.appendingPathComponent("geodata/tien-giang").path
+
+    func tempDir() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("camplan-hot-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test func shippedDataGivesTheLayersAndTheHeldOutTest() throws {
+        guard FileManager.default.fileExists(atPath: Self.geodata + "/incidents.csv") else { return }
+        let out = try tempDir() + "/hot"
+        let r = try CLIRun.run(["hotspots", "--wards", Self.geodata + "/wards.geojson", "--incidents", Self.geodata + "/incidents.csv",
+                                "--cell", "1000", "--evaluate-year", "2023", "--population-field", "population", "--out", out, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let cells = try VectorReader.read(out + "/hotspot-cells.geojson")
+        #expect(cells.crs?.epsgCode == 4326)
+        let names = Set(cells.fields.map(\.name))
+        for f in ["cell_id", "count", "weight", "neighbors", "gi_z", "gi_p", "gi_bin", "kde", "trend"] { #expect(names.contains(f), "\(f)") }
+        // Every incident lies in a cell: the counts add up to the 3,180 incidents.
+        let total = cells.features.reduce(0.0) { $0 + ($1["count"].doubleValue ?? 0) }
+        #expect(total == 3180)
+        #expect(cells.features.contains { $0["gi_bin"] == .integer(3) })
+        let wards = try VectorReader.read(out + "/wards.geojson")
+        #expect(wards.features.count == 57)
+        #expect(wards.features.allSatisfy { $0["incidents_per_1000"] != .null })
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as! [String: Any]
+        #expect(summary["cells"] as? Int == cells.features.count)
+        #expect((summary["band_m"] as? Double ?? 0) > 1000)
+        let evaluation = try #require(summary["evaluation"] as? [String: Any])
+        #expect(evaluation["year"] as? Int == 2023)
+        let rows = try #require(evaluation["rows"] as? [[String: Any]])
+        // Gi*, KDE and the last-year baseline at 1, 5 and 10% of the area.
+        #expect(rows.count == 9)
+        // Clustered synthetic crime: the top 5% of cells by Gi* must hold far more than 5%.
+        let gi5 = try #require(rows.first { $0["method"] as? String == "gi_star" && abs(($0["area_share"] as? Double ?? 0) - 0.05) < 1e-9 })
+        #expect((gi5["pai"] as? Double ?? 0) > 2)
+        #expect(r.stdout.contains("held-out 2023"))
+    }
+
+    @Test func tooFewIncidentsIsAClearErrorWithNoOutput() throws {
+        let dir = try tempDir()
+        var csv = "id,date,lon,lat\n"
+        for i in 0 ..< 12 { csv += "I\(i),2022-01-0\(1 + i % 9),\(106.36 + Double(i) * 0.001),10.36\n" }
+        try csv.write(toFile: dir + "/few.csv", atomically: true, encoding: .utf8)
+        let out = dir + "/hot"
+        let r = try CLIRun.run(["hotspots", "--wards", Self.geodata + "/wards.geojson", "--incidents", dir + "/few.csv", "--out", out, "--quiet"])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("30"))
+        #expect(r.stderr.contains("12"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func aBandThatLeavesCellsAloneIsRefused() throws {
+        guard FileManager.default.fileExists(atPath: Self.geodata + "/incidents.csv") else { return }
+        let out = try tempDir() + "/hot"
+        let r = try CLIRun.run(["hotspots", "--wards", Self.geodata + "/wards.geojson", "--incidents", Self.geodata + "/incidents.csv",
+                                "--cell", "1000", "--band", "500", "--out", out, "--quiet"])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("neighbo"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func badBandIsAnArgumentError() throws {
+        let r = try CLIRun.run(["hotspots", "--incidents", "x.csv", "--band", "wide"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("--band"))
+    }
+}
