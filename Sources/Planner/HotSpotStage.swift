@@ -249,7 +249,8 @@ public enum HotSpotStage {
         if let e = s.evaluation {
             out += "held-out \(e.year): method, top area, PAI, PEI*\n"
             for r in e.rows {
-                out += String(format: "  %-18@ %5.1f%%  PAI %6.2f  PEI* %.3f\n", r.method as NSString, r.areaShare * 100, r.pai, r.peiStar)
+                let name = r.method.padding(toLength: 18, withPad: " ", startingAt: 0)
+                out += "  " + name + String(format: " %5.1f%%  PAI %6.2f  PEI* %.3f\n", r.areaShare * 100, r.pai, r.peiStar)
             }
         }
         for n in o.notes { out += "note: \(n)\n" }
