@@ -34,8 +34,7 @@ public struct HotspotsCommand: ParsableCommand {
     public func run() throws {
         try reportingDataErrors {
             let progress = feedback.reporter()
-            var inputs = StudyInputs(wards: input.wardsFile, incidents: input.incidents!, boundaryOptions: try input.boundaryOptions(),
-                                     incidentOptions: try input.incidentOptions())
+            var inputs = try input.studyInputs(wards: input.wardsFile)
             inputs.populationField = populationField
             let data = try StudyData.load(inputs, progress: progress)
             progress.stage("hot spots")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoKit
+import Planner
 
 /// The input options every verb shares (`@OptionGroup var input: InputOptions`): ward
 /// boundaries, incidents, CRSs and field names.
@@ -98,6 +99,13 @@ public struct InputOptions: ParsableArguments {
                         sourceCRS: try crs.map { (s) throws(GeoError) in try CRS(s) },
                         idField: idField, dateField: dateField, categoryField: categoryField,
                         severityField: severityField, solvedField: solvedField, weightField: weightField)
+    }
+
+    /// The study inputs of a verb that needs incidents (checked in its `validate()`); `wards`
+    /// `nil` means "no boundaries" (only `place` allows it).
+    public func studyInputs(wards: String?) throws(GeoError) -> StudyInputs {
+        StudyInputs(wards: wards, incidents: incidents ?? "", boundaryOptions: try boundaryOptions(),
+                    incidentOptions: try incidentOptions())
     }
 
     /// Loads the boundaries and, when given, the incidents.

@@ -105,8 +105,7 @@ public struct PlaceCommand: ParsableCommand {
     public func run() throws {
         try reportingDataErrors {
             let progress = feedback.reporter()
-            var inputs = StudyInputs(wards: input.wards, incidents: input.incidents!, boundaryOptions: try input.boundaryOptions(),
-                                     incidentOptions: try input.incidentOptions())
+            var inputs = try input.studyInputs(wards: input.wards)
             inputs.candidates = candidates
             inputs.candidateIDField = candidateId
             inputs.roads = roads

@@ -52,8 +52,7 @@ public struct RankWardsCommand: ParsableCommand {
     public func run() throws {
         try reportingDataErrors {
             let progress = feedback.reporter()
-            var inputs = StudyInputs(wards: input.wardsFile, incidents: input.incidents!, boundaryOptions: try input.boundaryOptions(),
-                                     incidentOptions: try input.incidentOptions())
+            var inputs = try input.studyInputs(wards: input.wardsFile)
             inputs.existing = existing
             inputs.obstacles = obstacles
             inputs.populationField = populationField

@@ -1,5 +1,6 @@
 import Foundation
 import GeoKit
+import HotSpots
 import Testing
 @testable import CamplanCLI
 
@@ -19,7 +20,7 @@ struct SmallStudy {
         }
         try #"{"type":"FeatureCollection","features":[\#(features.joined(separator: ","))]}"#
             .write(toFile: dir + "/candidates.geojson", atomically: true, encoding: .utf8)
-        var rng = SplitMix(seed: 7)
+        var rng = SplitMix64(seed: 7)
         var csv = "id,date,category,severity,solved,lon,lat\n"
         for i in 0 ..< 80 {
             let s = sites[i % 2 == 0 ? 0 : 2]
@@ -32,19 +33,6 @@ struct SmallStudy {
     }
 
     func path(_ name: String) -> String { dir + "/" + name }
-}
-
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
 
 @Suite("camplan place")
