@@ -111,6 +111,7 @@ public struct HTMLReport: Sendable {
         <style>
         body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5em; color: #222; }
         .controls label { margin-right: 1.2em; white-space: nowrap; }
+        .legend { margin: .4em 0; font-size: 12px; } .sw { display: inline-block; width: 12px; height: 12px; margin: 0 4px 0 10px; vertical-align: middle; border: 1px solid #999; }
         .map { border: 1px solid #ccc; background: #f7fbff; margin: .6em 0; }
         svg { display: block; width: 100%; height: auto; }
         table { border-collapse: collapse; margin: .5em 0 1.5em; font-size: 12px; }
@@ -122,6 +123,7 @@ public struct HTMLReport: Sendable {
         """
         // Checkboxes must be siblings preceding .map for the CSS toggles to work.
         html += toggles
+        html += legend()
         html += "<div class=\"map\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\">\n\(svg)</svg></div>\n</div>\n"
         for (heading, t) in tables {
             html += "<h2>\(escape(heading))</h2>\n<table><tr>" + t.fields.map { "<th>\(escape($0.name))</th>" }.joined() + "</tr>\n"
@@ -135,6 +137,27 @@ public struct HTMLReport: Sendable {
         for n in notes { html += "<p><small>\(escape(n))</small></p>\n" }
         html += "</body></html>\n"
         return html
+    }
+
+    /// Swatches for the categorized and flag layers.
+    func legend() -> String {
+        var items: [String] = []
+        func swatch(_ color: String, _ label: String) -> String {
+            "<span class=\"sw\" style=\"background:\(color)\"></span>\(escape(label))"
+        }
+        for layer in layers {
+            switch layer.paint {
+            case let .categorized(field, colors, _) where field == "gi_bin":
+                let labels = ["3": "hot 99%", "2": "hot 95%", "1": "hot 90%", "-1": "cold 90%", "-2": "cold 95%", "-3": "cold 99%"]
+                for k in ["3", "2", "1", "-1", "-2", "-3"] { if let c = colors[k] { items.append(swatch(c, labels[k]!)) } }
+            case let .flag(_, on, off):
+                items.append(swatch(off, "new camera"))
+                items.append(swatch(on, "existing camera"))
+            default:
+                continue
+            }
+        }
+        return items.isEmpty ? "" : "<div class=\"legend\">" + items.joined(separator: " ") + "</div>\n"
     }
 
     func colors(_ paint: Paint, _ f: Feature<LonLat>) -> (String, String, Double) {
