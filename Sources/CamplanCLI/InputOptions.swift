@@ -60,7 +60,7 @@ public struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Incident solved yes/no column (default: solved).", valueName: "field"))
     public var solvedField: String?
 
-    @Option(name: .long, help: ArgumentHelp("Numeric column weighting each incident (default: every incident counts 1).", valueName: "field"))
+    @Option(name: .long, help: ArgumentHelp("Numeric column multiplying each incident's severity weight (default 1: incidents weigh 1/2/4/8 by severity).", valueName: "field"))
     public var weightField: String?
 
     public init() {}

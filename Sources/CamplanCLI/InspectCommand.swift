@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoKit
+import Planner
 
 /// `camplan inspect`: load and check the inputs, and report what is in them.
 public struct InspectCommand: ParsableCommand {
@@ -45,6 +46,8 @@ public struct InspectCommand: ParsableCommand {
             } else {
                 print(InspectTable.render(summary), terminator: "")
             }
+            // The report above says why; with no usable row the input is still an error.
+            if let incidents { try StudyData.requireUsable(incidents) }
         }
     }
 }

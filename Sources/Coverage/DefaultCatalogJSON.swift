@@ -5,7 +5,7 @@ import Foundation
 enum DefaultCatalogJSON {
     static let text = #"""
 {
-  "cost_unit": "million VND per installed camera (indicative 2025 prices)",
+  "cost_unit": "million VND (indicative 2025 installed prices)",
   "types": [
     {"id": "bullet_2mp_4mm", "name": "2 MP (1080p) bullet, 4 mm lens", "sensor_width_px": 1920, "hfov_deg": 68, "mount_height_m": 4.0, "cost_million_vnd": 2.2, "kind": "fixed", "is360": false},
     {"id": "bullet_4mp_6mm", "name": "4 MP bullet, 6 mm lens", "sensor_width_px": 2560, "hfov_deg": 55, "mount_height_m": 4.5, "cost_million_vnd": 3.6, "kind": "fixed", "is360": false},

@@ -16,17 +16,19 @@ public struct IncidentTable: Sendable, Equatable {
     /// Index of the ward/unit containing the incident (assigned by the caller with GEOS),
     /// `nil` when outside every unit; or empty.
     public let unitIndices: [Int?]
+    /// A multiplier per incident from the user's weight column (empty: 1 each).
+    public let baseWeights: [Double]
 
     public var count: Int { points.count }
 
     /// - Throws: ``HotSpotError/mismatchedLengths(field:expected:found:)`` when a non-empty
     ///   column does not have one entry per point.
     public init(points: PlanarPointSet, severities: [SeverityClass]? = nil, categories: [String] = [],
-                dayNumbers: [Int?] = [], cleared: [Bool?] = [], unitIndices: [Int?] = []) throws {
+                dayNumbers: [Int?] = [], cleared: [Bool?] = [], unitIndices: [Int?] = [], baseWeights: [Double] = []) throws {
         let n = points.count
         let sev = severities ?? Array(repeating: .lessSerious, count: n)
         for (name, c) in [("severities", sev.count), ("categories", categories.count), ("dates", dayNumbers.count),
-                          ("cleared", cleared.count), ("unit indices", unitIndices.count)] where c != 0 && c != n {
+                          ("cleared", cleared.count), ("unit indices", unitIndices.count), ("weights", baseWeights.count)] where c != 0 && c != n {
             throw HotSpotError.mismatchedLengths(field: name, expected: n, found: c)
         }
         if sev.count != n { throw HotSpotError.mismatchedLengths(field: "severities", expected: n, found: sev.count) }
@@ -36,6 +38,7 @@ public struct IncidentTable: Sendable, Equatable {
         self.dayNumbers = dayNumbers
         self.cleared = cleared
         self.unitIndices = unitIndices
+        self.baseWeights = baseWeights
     }
 
     /// Calendar year of incident `i`, `nil` without a date.

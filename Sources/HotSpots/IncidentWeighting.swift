@@ -60,7 +60,8 @@ public struct IncidentWeighting: Sendable, Equatable {
         self.referenceDayNumber = referenceDayNumber
     }
 
-    /// Weight per incident; 0 for incidents the category filter drops. O(n).
+    /// Weight per incident: the severity weight times the incident's base weight (the user's
+    /// weight column), decayed by age; 0 for incidents the category filter drops. O(n).
     public func weights(for incidents: IncidentTable) -> [Double] {
         let table = SeverityClass.allCases.map { severityWeights[$0] ?? 0 }
         var out = [Double](repeating: 0, count: incidents.count)
@@ -69,6 +70,7 @@ public struct IncidentWeighting: Sendable, Equatable {
                 guard !incidents.categories.isEmpty, keep.contains(incidents.categories[i]) else { continue }
             }
             var w = table[SeverityClass.allCases.firstIndex(of: incidents.severities[i]) ?? 0]
+            if !incidents.baseWeights.isEmpty { w *= incidents.baseWeights[i] }
             if let h = halfLifeDays, let ref = referenceDayNumber, !incidents.dayNumbers.isEmpty, let d = incidents.dayNumbers[i] {
                 let age = Double(ref - d)
                 if age > 0 { w *= pow(0.5, age / h) }

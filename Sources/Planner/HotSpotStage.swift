@@ -70,7 +70,7 @@ public enum HotSpotStage {
         var units: [Int?] = []
         for i in idx {
             points.append(inc.points[i])
-            severities.append(SeverityClass(rawValue: inc.severities[i]) ?? .lessSerious)
+            severities.append(data.severityClasses[i])
             days.append(inc.dates[i].map { CivilDate.dayNumber(year: $0.year, month: $0.month, day: $0.day) })
             cleared.append(inc.solved[i])
             units.append(inc.wardIndices[i])
@@ -78,7 +78,8 @@ public enum HotSpotStage {
         let categories = idx.map { inc.categories[$0] }
         let hasDates = days.contains { $0 != nil }
         let table = try IncidentTable(points: points, severities: severities, categories: categories,
-                                      dayNumbers: hasDates ? days : [], cleared: cleared, unitIndices: units)
+                                      dayNumbers: hasDates ? days : [], cleared: cleared, unitIndices: units,
+                                      baseWeights: idx.map { inc.weights[$0] })
         let wards = data.boundaries.wards
         let cells: CellGrid
         switch s.units {
@@ -106,7 +107,26 @@ public enum HotSpotStage {
         let result = try HotSpotAnalysis.run(input: try HotSpotInput(incidents: table, cells: cells), config: config)
 
         let index = try PolygonIndex(wards.map(\.geometry))
-        let wardOfCell: [Int?] = s.units == .wards ? wards.indices.map { $0 } : try index.firstContaining(cells.centers)
+        var wardOfCell: [Int?] = s.units == .wards ? wards.indices.map { $0 } : try index.firstContaining(cells.centers)
+        // A border cell whose centre falls outside every ward goes to the ward that holds one
+        // of its corners or edge midpoints, so group totals add up to the whole study area.
+        let orphans = wardOfCell.indices.filter { wardOfCell[$0] == nil }
+        if !orphans.isEmpty {
+            var probes = PlanarPointSet(), owner: [Int] = []
+            for c in orphans {
+                for poly in cells.polygons[c].polygons {
+                    let ring = poly.exterior
+                    for k in 0 ..< max(ring.count - 1, 0) {
+                        probes.append(ring[k])
+                        probes.append(PlanarPoint(x: (ring[k].x + ring[k + 1].x) / 2, y: (ring[k].y + ring[k + 1].y) / 2))
+                        owner += [c, c]
+                    }
+                }
+            }
+            for (k, w) in try index.firstContaining(probes).enumerated() where w != nil && wardOfCell[owner[k]] == nil {
+                wardOfCell[owner[k]] = w
+            }
+        }
         let currentYear = years.max()
         let wardTable = try WardTable(ids: wards.map(\.id), areasSquareMeters: wards.map(\.areaSquareMeters),
                                       populations: data.populations, groups: wards.map(\.group))
@@ -164,7 +184,7 @@ public enum HotSpotStage {
             guard w >= 0, w < recs.count, let y = inc.dates[i]?.year else { continue }
             recs[w].incidentsByYear[y, default: 0] += 1
             if inc.solved[i] == true { recs[w].solvedByYear[y, default: 0] += 1 }
-            if inc.severities[i] == SeverityClass.verySerious.rawValue || inc.severities[i] == SeverityClass.especiallySerious.rawValue {
+            if data.severityClasses[i] == .verySerious || data.severityClasses[i] == .especiallySerious {
                 recs[w].seriousByYear[y, default: 0] += 1
                 if inc.solved[i] == true { recs[w].seriousSolvedByYear[y, default: 0] += 1 }
             }

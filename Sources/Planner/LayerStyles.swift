@@ -43,8 +43,10 @@ public enum LayerStyles {
             ]))
         case "coverage":
             return ("Camera footprints", single(geometry: "fill", color: "31,120,180,70", outline: "31,120,180,160"))
-        case "wards", "model_wards":
-            return ("Model-ward score", graduated(field: layer == "model_wards" ? "score" : "weight_per_km2"))
+        case "model_wards":
+            return ("Model-ward score", graduated(field: "score"))
+        case "wards":
+            return ("Weighted incidents per km²", graduated(field: "weight_per_km2"))
         default:
             return nil
         }

@@ -44,8 +44,9 @@ public struct ModelWardCriteria: Sendable, Equatable {
 }
 
 /// One criterion as judged for one ward: the value, the threshold, and whether it passed.
-/// `value == nil` means not applicable (no case in that class, no base year): it counts as met
-/// and the CSV says `n/a`.
+/// `value == nil` means not applicable (no case in that class, no base year): it counts as met,
+/// and the value is empty (null) in the CSV and GeoJSON. Two exceptions count as not met:
+/// cases that appear from zero (no base year) and a missing coverage figure.
 public struct CriterionResult: Sendable, Equatable {
     public var key: String
     public var value: Double?

@@ -146,15 +146,20 @@ public enum PlacementStage {
         var incWeights: [Double] = []
         for (k, i) in incidentIdx.enumerated() {
             incPoints.append(inc.points[i])
-            var w = (hot?.result.incidentWeights[k] ?? IncidentWeighting.defaultSeverityWeights[SeverityClass(rawValue: inc.severities[i]) ?? .lessSerious] ?? 1)
-                * inc.weights[i]
+            // The hot-spot weights already hold severity x the weight column; without hot
+            // spots, the same product here.
+            var w = hot?.result.incidentWeights[k] ?? (IncidentWeighting.defaultSeverityWeights[data.severityClasses[i]] ?? 1) * inc.weights[i]
             if let hot, s.hotPriority != 1, let c = cellOf(hot, inc.points[i]), hot.result.giBin[c] >= 2 { w *= s.hotPriority }
             incWeights.append(w)
         }
         let demand: DemandSet
+        // The ward of each demand point, for the group figures (cell demand takes its cell's
+        // ward when the point itself lies just outside every ward).
+        var demandWard: [Int?]
         switch s.demand {
         case .incidents:
             demand = try DemandSet(points: incPoints, weights: incWeights)
+            demandWard = incidentIdx.map { inc.wardIndices[$0] >= 0 ? inc.wardIndices[$0] : nil }
         case .kde, .gistar:
             guard let hot else { throw PlannerError.invalidConfiguration("\(s.demand.rawValue) demand needs the hot-spot stage") }
             let r = hot.result
@@ -162,6 +167,7 @@ public enum PlacementStage {
             for c in score.indices where r.giBin[c] >= 2 { score[c] *= s.hotPriority }
             if data.roads.isEmpty {
                 demand = try DemandSet.cells(centres: r.cells.centers, scores: score)
+                demandWard = (0 ..< r.cells.count).filter { score[$0].isFinite && score[$0] > 0 }.map { hot.wardOfCell[$0] }
             } else {
                 // Each cell's score is spread over the road points inside it: a camera earns
                 // a cell's weight by watching its streets, not by hitting its centre.
@@ -174,17 +180,21 @@ public enum PlacementStage {
                         perCell[c] += 1
                     }
                 }
-                var pts = PlanarPointSet(), ws: [Double] = []
+                var pts = PlanarPointSet(), ws: [Double] = [], cellOfDemand: [Int] = []
                 for i in 0 ..< samples.count where cellOfSample[i] >= 0 {
                     pts.append(samples.points[i])
                     ws.append(score[cellOfSample[i]] / Double(perCell[cellOfSample[i]]))
+                    cellOfDemand.append(cellOfSample[i])
                 }
                 // Cells with a score but no road carry their weight at the centre.
                 for c in 0 ..< r.cells.count where score[c] > 0 && perCell[c] == 0 {
                     pts.append(r.cells.centers[c])
                     ws.append(score[c])
+                    cellOfDemand.append(c)
                 }
                 demand = try DemandSet(points: pts, weights: ws)
+                let inside = try PolygonIndex(wards.map(\.geometry)).firstContaining(pts)
+                demandWard = zip(inside, cellOfDemand).map { w, c in w ?? hot.wardOfCell[c] }
             }
         }
         // 3. Coverage.
@@ -232,13 +242,19 @@ public enum PlacementStage {
             }
             // Equal shares; the remainder goes to the groups with most demand.
             var demandOfGroup = [Double](repeating: 0, count: groupNames.count)
-            let wardOfDemand = try PolygonIndex(wards.map(\.geometry)).firstContaining(demand.points)
-            for i in 0 ..< demand.count { if let w = wardOfDemand[i] { demandOfGroup[groupIndex[wards[w].group]!] += demand.weights[i] } }
+            for i in 0 ..< demand.count { if let w = demandWard[i] { demandOfGroup[groupIndex[wards[w].group]!] += demand.weights[i] } }
+            // Sites in each group that can take a new camera that covers something.
+            var usefulSites = [Set<Int32>](repeating: [], count: groupNames.count)
+            for (k, j) in keep.enumerated() where !fac.isFixed[j] && groupOfFacility[k] >= 0 {
+                usefulSites[groupOfFacility[k]].insert(fac.siteIndex[j])
+            }
             let base = p / groupNames.count, extra = p % groupNames.count
             let order = groupNames.indices.sorted { demandOfGroup[$0] != demandOfGroup[$1] ? demandOfGroup[$0] > demandOfGroup[$1] : $0 < $1 }
             for (rank, g) in order.enumerated() {
                 let n = base + (rank < extra ? 1 : 0)
-                quotas[g] = try PlacementProblem.GroupQuota(minimum: 0, maximum: n)
+                // Exactly the share, unless the group has fewer useful sites than that.
+                let floor = min(n, usefulSites[g].count * s.perSite)
+                quotas[g] = try PlacementProblem.GroupQuota(minimum: floor, maximum: n)
             }
         }
         var backup: PlacementProblem.BackupCoverage?
@@ -324,7 +340,7 @@ public enum PlacementStage {
         // Demand coverage per group, from the problem's own demand.
         var coveredDemand = [Bool](repeating: false, count: demand.count)
         for c in chosen { for i in matrix.covered(by: c.facility) { coveredDemand[Int(i)] = true } }
-        let wardOfDemand = try PolygonIndex(wards.map(\.geometry)).firstContaining(demand.points)
+        let wardOfDemand = demandWard
         var groups = groupNames.map { g in
             GroupOutcome(group: g, areaKm2: 0, population: nil, demandWeight: 0, coveredWeight: 0, hotCells95: 0,
                          hotCells95Covered: 0, camerasExisting: 0, camerasNew: 0, cost: 0)

@@ -54,7 +54,12 @@ public enum PlanRun {
         b.nameField = i.wardName
         b.groupField = i.groupBy
         if let w = i.workCRS { b.workCRS = try CRS(w) }
-        var s = StudyInputs(wards: i.wards, incidents: i.incidents, boundaryOptions: b)
+        var incidentOptions = IncidentOptions()
+        if let c = i.crs {
+            b.sourceCRS = try CRS(c)
+            incidentOptions.sourceCRS = b.sourceCRS
+        }
+        var s = StudyInputs(wards: i.wards, incidents: i.incidents, boundaryOptions: b, incidentOptions: incidentOptions)
         s.candidates = i.candidates
         s.candidateIDField = i.candidateID
         s.roads = i.roads

@@ -48,6 +48,8 @@ public struct ScenarioInputs: Sendable, Equatable {
     public var wardName: String?
     public var populationField: String?
     public var workCRS: String?
+    /// CRS of inputs that carry none (CSV/XLSX x/y columns, a shapefile without .prj).
+    public var crs: String?
 
     public init(wards: String, incidents: String) {
         self.wards = wards
@@ -268,7 +270,7 @@ struct YAMLReader {
     func inputs(_ node: Node, base: String) throws -> ScenarioInputs {
         guard let m = node.mapping else { throw fail(node, "inputs", "expected a mapping of input names to files") }
         let pathKeys = ["wards", "incidents", "candidates", "roads", "existing", "obstacles", "catalog", "accidents"]
-        let fieldKeys = ["candidate_id", "group_by", "ward_id", "ward_name", "population_field", "work_crs"]
+        let fieldKeys = ["candidate_id", "group_by", "ward_id", "ward_name", "population_field", "work_crs", "crs"]
         try checkKeys(m, allowed: pathKeys + fieldKeys, context: "inputs")
         guard let w = m["wards"] else { throw fail(node, "wards", "missing in inputs: the ward/commune boundary file") }
         guard let i = m["incidents"] else { throw fail(node, "incidents", "missing in inputs: the incident file") }
@@ -287,6 +289,7 @@ struct YAMLReader {
         r.wardName = try s("ward_name")
         r.populationField = try s("population_field")
         r.workCRS = try s("work_crs")
+        r.crs = try s("crs")
         return r
     }
 

@@ -1,6 +1,7 @@
 import Coverage
 import Foundation
 import GeoKit
+import HotSpots
 
 /// Where a study's inputs are, and how to read them. `incidents` is required; without
 /// `wards` the study area is the box around the candidate sites (2 km margin), one unit.
@@ -57,6 +58,8 @@ public struct StudyData: Sendable {
     public var catalog: CameraCatalog
     /// Residents per ward (same order as `boundaries.wards`), when a population field exists.
     public var populations: [Double?]
+    /// The severity class of every incident (``SeverityParsing``).
+    public var severityClasses: [SeverityClass]
 
     /// Reads every input. Errors name the file and, where it applies, the row and field.
     public static func load(_ inputs: StudyInputs, progress: ProgressReporter? = nil) throws -> StudyData {
@@ -72,12 +75,8 @@ public struct StudyData: Sendable {
         }
         progress?.stage("loading incidents")
         let incidents = try IncidentLoader.load(inputs.incidents, options: inputs.incidentOptions, boundaries: boundaries)
-        if incidents.count == 0 {
-            var reasons: [String: Int] = [:]
-            for r in incidents.rejections { reasons[r.reason.rawValue, default: 0] += 1 }
-            let detail = reasons.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-            throw GeoError.invalidInput("\(inputs.incidents): no usable incident among \(incidents.rowCount) rows (\(detail)); check the coordinate columns, --crs and the study area")
-        }
+        try requireUsable(incidents)
+        let classes = try SeverityParsing.classes(of: incidents)
         let accidents = try inputs.accidents.map {
             try IncidentLoader.load($0, options: IncidentOptions(), boundaries: boundaries)
         }
@@ -94,7 +93,10 @@ public struct StudyData: Sendable {
         let installed = try inputs.existing.map { try readInstalled($0, to: work, catalog: catalog) } ?? []
         let candidates = try inputs.candidates.map { try readCandidates($0, idField: inputs.candidateIDField, to: work) }
         var populations = [Double?](repeating: nil, count: boundaries.wards.count)
-        if let field = inputs.populationField {
+        // The population field: as given, else a field named population / dan_so when present.
+        let populationField = inputs.populationField
+            ?? boundaries.fields.first { ["population", "dan_so", "danso"].contains($0.name.lowercased()) }?.name
+        if let field = populationField {
             guard boundaries.fields.contains(where: { $0.name == field }) else {
                 throw GeoError.missingField(file: inputs.wards ?? "", field: field, available: boundaries.fields.map(\.name))
             }
@@ -104,7 +106,17 @@ public struct StudyData: Sendable {
         }
         return StudyData(inputs: inputs, boundaries: boundaries, incidents: incidents, accidents: accidents, roads: roads,
                          obstacles: obstacles, installed: installed, candidateSites: candidates, catalog: catalog,
-                         populations: populations)
+                         populations: populations, severityClasses: classes)
+    }
+
+    /// Throws when no incident row was usable: every row rejected is an empty input, not a
+    /// result. The message counts the rejections by reason.
+    public static func requireUsable(_ incidents: IncidentSet) throws {
+        guard incidents.count == 0 else { return }
+        var reasons: [String: Int] = [:]
+        for r in incidents.rejections { reasons[r.reason.rawValue, default: 0] += 1 }
+        let detail = reasons.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        throw GeoError.invalidInput("\(incidents.file): no usable incident among \(incidents.rowCount) rows (\(detail)); check the coordinate columns, --crs and the study area")
     }
 
     /// The union of the ward polygons as one multipolygon (no dissolve: shared edges stay).

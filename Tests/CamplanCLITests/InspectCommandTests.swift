@@ -99,8 +99,10 @@ struct InspectCommandTests {
         let r = try CLIRun.run(["inspect", "--wards", CLIRun.fixture("wards.geojson"), "--incidents", CLIRun.fixture("incidents.csv"),
                                 "--category-field", "severity", "--date-field", "id", "--json"])
         // Dates taken from the id column: the 6 rows whose coordinates pass (checked before dates;
-        // the ward test comes after) fail as bad dates.
-        #expect(r.status == 0)
+        // the ward test comes after) fail as bad dates. The report still prints, but an input
+        // with no usable row is an error.
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("no usable incident among"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(json["incidentCount"] as? Int == 0)
         #expect((json["rejectedByReason"] as? [String: Int])?["bad date"] == 6)

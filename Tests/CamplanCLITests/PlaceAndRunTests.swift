@@ -198,7 +198,7 @@ struct RunCommandTests {
         #expect(cmp.features.count == 2 * 12)
         let equalRows = cmp.features.filter { $0["scenario"].stringValue == "equal" && $0["group"].stringValue != "ALL" }
         #expect(equalRows.count == 11)
-        #expect(equalRows.allSatisfy { ($0["cameras_new"].doubleValue ?? -1) <= 2 })
+        #expect(equalRows.allSatisfy { $0["cameras_new"].doubleValue == 2 })
         let small = cmp.features.first { $0["scenario"].stringValue == "small" && $0["group"].stringValue == "ALL" }
         #expect(small?["cameras_new"].doubleValue == 10)
         #expect(small?["cameras_existing"].doubleValue == 40)
