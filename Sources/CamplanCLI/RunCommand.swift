@@ -42,8 +42,8 @@ public struct RunCommand: ParsableCommand {
             var province = report.scorecard
             province.rows = province.rows.filter { $0.first == .string("province") }
             print(province.console(decimals: 3))
-            if let first = report.scenarios.first, let ranks = report.modelWards[first] {
-                print("Model-ward and model-commune candidates (scenario \(first), top 5):\n")
+            if let best = report.bestScenario, let ranks = report.modelWards[best] {
+                print("Model-ward and model-commune candidates after the widest plan (scenario \(best); each scenario's lists are in NAME/model-wards.csv), top 5:\n")
                 print(ModelWardOutputs.consoleTable(ranks, top: 5).console(decimals: 1))
             }
             print("wrote \(out)/: comparison.csv, comparison.md, scorecard.csv, report.html, and one folder per scenario")

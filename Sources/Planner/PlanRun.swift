@@ -6,6 +6,9 @@ import Optimizer
 
 /// What `camplan run` printed and wrote.
 public struct RunReport: Sendable {
+    /// The scenario whose plan covers the largest share of weighted demand (its model-ward
+    /// lists are the ones printed).
+    public var bestScenario: String?
     public var comparison: ReportTable
     public var scorecard: ReportTable
     public var modelWards: [String: [RankedWard]]
@@ -85,6 +88,7 @@ public enum PlanRun {
         var ranked: [String: [RankedWard]] = [:]
         var scorecard: [ScorecardLine] = []
         var console = ""
+        var best: (String, Double)?
         if !data.incidents.rejections.isEmpty {
             try IncidentLoader.writeRejects(data.incidents.rejections, to: try staging.path("rejects.csv"))
             console += "\(data.incidents.rejections.count) incident rows rejected; see rejects.csv\n"
@@ -128,6 +132,8 @@ public enum PlanRun {
             try writeScenario(sc, data: data, hot: hot, outcome: outcome, records: records, ranks: ranks,
                               staging: staging, toLonLat: toLonLat)
             outcomes.append(ScenarioOutcome(name: sc.name, gap: outcome.gap, groups: outcome.groups))
+            let share = outcome.totalWeight > 0 ? outcome.coveredWeight / outcome.totalWeight : 0
+            if best == nil || share > best!.1 { best = (sc.name, share) }
             console += "\(sc.name): " + PlacementOutputs.console(outcome, costUnit: data.catalog.costUnit)
                 .replacingOccurrences(of: "\n", with: "\n  ").trimmingCharacters(in: .whitespaces)
         }
@@ -139,7 +145,7 @@ public enum PlanRun {
         try staging.write(runReportHTML(file: file, comparison: comparison, scorecard: scoreTable, scenarios: scenarios.map(\.name)),
                           to: "report.html")
         try staging.commit()
-        return RunReport(comparison: comparison, scorecard: scoreTable, modelWards: ranked, scenarios: scenarios.map(\.name),
+        return RunReport(bestScenario: best?.0, comparison: comparison, scorecard: scoreTable, modelWards: ranked, scenarios: scenarios.map(\.name),
                          console: console)
     }
 
