@@ -98,6 +98,24 @@ def main():
              "stop", "camplan solve (s)", "spopt build + CBC solve (s)", "sparse PuLP build + CBC solve (s)",
              "CBC solve / camplan", "spopt total / camplan", "CBC status (spopt/PuLP)"], rows))
 
+    big = [r for r in by.get("placement-cbc", []) if not r.get("failed")]
+    if big:
+        rows = []
+        for r in big:
+            ours = next((q for q in by.get("placement", []) if q.get("case", "").endswith(
+                f"{r['demand']}x{r['facilities'] // 8}x8 p={r['cameras']}")), None)
+            t = ours["solve_s"] if ours else None
+            obj, bound = r.get("cbc_objective"), r.get("cbc_bound")
+            rows.append([r["case"], f"{r['demand']:,} x {r['facilities']:,}, p={r['cameras']}",
+                         f"{r['camplan_objective']:.0f}", f"{r['camplan_bound']:.0f}", s(t),
+                         f"{r['cbc_status']} ({r['cbc_solution']})", "–" if obj is None else f"{obj:.0f}",
+                         "–" if bound is None else f"{bound:.0f}", s(r["pulp_build_s"]), s(r["cbc_solve_s"]),
+                         s(r["time_limit_s"], 0), mb(r["max_rss_mb"])])
+        parts.append("### Issue-size placement instance through CBC (sparse PuLP model)\n\n" + table(
+            ["instance", "n x m, p", "camplan objective", "camplan bound", "camplan solve (s)", "CBC status",
+             "CBC incumbent", "CBC bound", "PuLP build (s)", "CBC solve (s)", "CBC limit (s)", "peak RSS (largest process)"],
+            rows))
+
     sc = [r for r in by.get("scenario", []) if not r.get("failed")]
     if sc:
         parts.append("### End to end\n\n" + table(

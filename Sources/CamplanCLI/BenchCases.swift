@@ -82,7 +82,8 @@ enum BenchCases {
     /// 8 headings), then `MCLPSolver` with one heading per site. The instance follows
     /// OptimizerBenchmark's description (demand density 10⁻³ per m², 80% in clusters of
     /// σ 150 m, weights 1 + ⌊−3 ln u⌋; sites 70% within ±60 m of a demand point).
-    static func placement(size: BenchSize, seed: UInt64, options: SolverOptions) throws -> BenchRecord {
+    /// With `writeInstance`, the solved instance is also written (after timing) for the CBC run.
+    static func placement(size: BenchSize, seed: UInt64, options: SolverOptions, writeInstance: String? = nil) throws -> BenchRecord {
         let (demandCount, siteCount, cameras) = placementSizes(size)
         let clock = ContinuousClock()
         var t0 = clock.now
@@ -111,7 +112,27 @@ enum BenchCases {
         r.add("solve_s", solve)
         r.add("total_s", coverage + solve)
         addResult(result, to: &r)
+        if let path = writeInstance {
+            try writeCSR(name: "placement-\(size.rawValue)-seed\(seed)", matrix: built.matrix, weights: demand.weights,
+                         siteOfFacility: built.facilities.siteIndex, cameras: cameras, objective: result.objective,
+                         upperBound: result.upperBound, to: path)
+        }
         return r
+    }
+
+    /// Writes an instance as JSON: name, demand_count, facility_count, p, weights, offsets,
+    /// indices (CSR by facility), site_of_facility (at most one facility per site) and our result.
+    private static func writeCSR(name: String, matrix: CoverageMatrix, weights: [Double], siteOfFacility: [Int32],
+                                 cameras: Int, objective: Double, upperBound: Double, to path: String) throws {
+        func list<T>(_ values: some Sequence<T>, _ render: (T) -> String) -> String {
+            "[" + values.map(render).joined(separator: ",") + "]"
+        }
+        let text = "{\"name\":\"\(name)\",\"demand_count\":\(matrix.demandCount),\"facility_count\":\(matrix.facilityCount),"
+            + "\"p\":\(cameras),\"weights\":\(list(weights) { String(Int($0)) }),"
+            + "\"offsets\":\(list(matrix.offsets) { String($0) }),\"indices\":\(list(matrix.indices) { String($0) }),"
+            + "\"site_of_facility\":\(list(siteOfFacility) { String($0) }),"
+            + "\"camplan\":{\"objective\":\(objective),\"upper_bound\":\(upperBound)}}\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
 
     /// File names of the reference instances (`*.json`), sorted.

@@ -39,6 +39,11 @@ public struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder of the spopt/CBC reference instances.", valueName: "dir"))
     public var mclpDir: String = "scripts/reference/mclp"
 
+    @Option(name: .long, help: ArgumentHelp(
+        "placement: also write the instance (CSR JSON, the format of scripts/reference/mclp) for the CBC run.",
+        valueName: "file"))
+    public var writeInstance: String?
+
     public init() {}
 
     public mutating func validate() throws {
@@ -53,7 +58,7 @@ public struct BenchCommand: ParsableCommand {
             case .hotspots: emit(try BenchCases.hotspots(size: size, seed: seed))
             case .coverage: emit(try BenchCases.coverage(size: size, seed: seed))
             case .optimizer: emit(try BenchCases.optimizer(size: size, seed: seed, options: options))
-            case .placement: emit(try BenchCases.placement(size: size, seed: seed, options: options))
+            case .placement: emit(try BenchCases.placement(size: size, seed: seed, options: options, writeInstance: writeInstance))
             case .mclp:
                 for name in try BenchCases.mclpInstances(in: mclpDir) {
                     emit(try BenchCases.mclp(path: "\(mclpDir)/\(name)", options: options))

@@ -19,7 +19,11 @@ distance matrix, so both sides see identical coverage sets.
 Run from the repository root:  python3 scripts/reference/spopt_mclp.py
 Timing mode (used by scripts/bench, writes nothing):
   python3 scripts/reference/spopt_mclp.py --time scripts/reference/mclp/NAME.json
-re-solves a committed instance two ways and prints one JSON line: spopt's MCLP on the dense
+  python3 scripts/reference/spopt_mclp.py --time-sparse INSTANCE.json SECONDS
+solves an instance written by `camplan bench placement --write-instance` (the issue-size case;
+spopt's dense matrix would not fit in memory) as a sparse PuLP model with one heading per site,
+CBC stopped after SECONDS, and prints one JSON line with CBC's status, incumbent, bound and gap.
+The first form re-solves a committed instance two ways and prints one JSON line: spopt's MCLP on the dense
 cost matrix it needs (as above) and the same MCLP written directly as a sparse PuLP model
 (x_i <= sum of y_j covering i, sum y_j = p), both with CBC, with build and solve times.
 Tools: spopt 0.7, pulp 3.3 (CBC bundled), geopandas, shapely, numpy, scipy (script-only).
@@ -183,7 +187,54 @@ def time_instance(path):
     print(json.dumps(out), flush=True)
 
 
+def time_sparse(path, seconds):
+    """CBC on a large instance with per-site constraints, stopped after `seconds`."""
+    import re
+    import tempfile
+    rec = json.loads(pathlib.Path(path).read_text())
+    n, m, p = rec["demand_count"], rec["facility_count"], rec["p"]
+    offsets, indices, weights = rec["offsets"], rec["indices"], rec["weights"]
+    site = rec["site_of_facility"]
+    t0 = time.perf_counter()
+    covers = [[] for _ in range(n)]
+    for j in range(m):
+        for i in indices[offsets[j]:offsets[j + 1]]:
+            covers[i].append(j)
+    prob = pulp.LpProblem("mclp", pulp.LpMaximize)
+    y = [pulp.LpVariable(f"y{j}", cat="Binary") for j in range(m)]
+    x = {i: pulp.LpVariable(f"x{i}", cat="Binary") for i in range(n) if covers[i]}
+    prob += pulp.lpSum(float(weights[i]) * x[i] for i in x)
+    for i, xi in x.items():
+        prob += xi <= pulp.lpSum(y[j] for j in covers[i])
+    by_site = {}
+    for j, s in enumerate(site):
+        by_site.setdefault(s, []).append(y[j])
+    for ys in by_site.values():
+        if len(ys) > 1:
+            prob += pulp.lpSum(ys) <= 1
+    prob += pulp.lpSum(y) == p
+    t1 = time.perf_counter()
+    log = tempfile.NamedTemporaryFile(suffix=".log", delete=False).name
+    prob.solve(pulp.PULP_CBC_CMD(msg=False, timeLimit=seconds, logPath=log))
+    t2 = time.perf_counter()
+    text = pathlib.Path(log).read_text(errors="replace")
+    def grab(label):
+        found = re.findall(label + r"\s*:?\s*(-?[0-9.eE+]+)", text)
+        return float(found[-1]) if found else None
+    value = pulp.value(prob.objective)
+    print(json.dumps({"tool": "pulp-cbc", "case": rec["name"], "demand": n, "facilities": m, "cameras": p,
+                      "cbc_status": pulp.LpStatus[prob.status], "cbc_solution": pulp.LpSolution[prob.sol_status],
+                      "cbc_objective": None if value is None else float(value),
+                      "cbc_bound": grab("Best possible"), "cbc_log_objective": grab("Objective value"),
+                      "pulp_build_s": round(t1 - t0, 3), "cbc_solve_s": round(t2 - t1, 3), "time_limit_s": seconds,
+                      "camplan_objective": rec["camplan"]["objective"], "camplan_bound": rec["camplan"]["upper_bound"]}),
+          flush=True)
+
+
 def main():
+    if len(sys.argv) == 4 and sys.argv[1] == "--time-sparse":
+        time_sparse(sys.argv[2], float(sys.argv[3]))
+        return
     if len(sys.argv) == 3 and sys.argv[1] == "--time":
         time_instance(sys.argv[2])
         return
