@@ -109,11 +109,13 @@ def main():
             rows.append([r["case"], f"{r['demand']:,} x {r['facilities']:,}, p={r['cameras']}",
                          f"{r['camplan_objective']:.0f}", f"{r['camplan_bound']:.0f}", s(t),
                          f"{r['cbc_status']} ({r['cbc_solution']})", "–" if obj is None else f"{obj:.0f}",
-                         "–" if bound is None else f"{bound:.0f}", s(r["pulp_build_s"]), s(r["cbc_solve_s"]),
+                         "–" if bound is None else f"{bound:.1f}",
+                         f"{(min(bound or 1e300, r['camplan_bound']) - r['camplan_objective']) / min(bound or 1e300, r['camplan_bound']) * 100:.2f}%",
+                         s(r["pulp_build_s"]), s(r["cbc_solve_s"]),
                          s(r["time_limit_s"], 0), mb(r["max_rss_mb"])])
         parts.append("### Issue-size placement instance through CBC (sparse PuLP model)\n\n" + table(
             ["instance", "n x m, p", "camplan objective", "camplan bound", "camplan solve (s)", "CBC status",
-             "CBC incumbent", "CBC bound", "PuLP build (s)", "CBC solve (s)", "CBC limit (s)", "peak RSS (largest process)"],
+             "CBC incumbent", "CBC bound", "camplan gap to the best bound", "PuLP build (s)", "CBC solve (s)", "CBC limit (s)", "peak RSS (largest process)"],
             rows))
 
     sc = [r for r in by.get("scenario", []) if not r.get("failed")]
