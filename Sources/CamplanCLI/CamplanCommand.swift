@@ -5,7 +5,8 @@ public struct CamplanCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "camplan",
         abstract: "Plan surveillance-camera networks: hot spots, camera placement, model wards.",
-        subcommands: [InspectCommand.self, HotspotsCommand.self, PlaceCommand.self, RunCommand.self, RankWardsCommand.self]
+        subcommands: [InspectCommand.self, HotspotsCommand.self, PlaceCommand.self, RunCommand.self, RankWardsCommand.self,
+                      BenchCommand.self]
     )
     public init() {}
 }

@@ -153,18 +153,3 @@ private func randomInstance(seed: UInt64, demand n: Int, sites s: Int, buildings
     let cells = try DemandSet.cells(centres: pts, scores: [2.5, -1, 0])
     #expect(cells.count == 1 && cells.weights == [2.5])
 }
-
-/// Speed is measured here only when asked (CAMPLAN_BENCH=1, release build); no timing assertion.
-@Test(.enabled(if: ProcessInfo.processInfo.environment["CAMPLAN_BENCH"] == "1"))
-func benchmarkCoverageBuild() throws {
-    let plain = try CoverageBenchmark.run()
-    print("coverage bench (1e5 demand, 2e4 sites x 8, 20 km): \(plain)")
-    let dense = try CoverageBenchmark.run(areaSizeMeters: 5_000, clusterCount: 20)
-    print("coverage bench (1e5 demand, 2e4 sites x 8, 5 km): \(dense)")
-    let occluded = try CoverageBenchmark.run(buildingCount: 50_000)
-    print("coverage bench (1e5 demand, 2e4 sites x 8, 50k buildings): \(occluded)")
-    let large = try CoverageBenchmark.run(demandCount: 1_000_000, siteCount: 100_000, areaSizeMeters: 40_000,
-                                          clusterCount: 200)
-    print("coverage bench (1e6 demand, 1e5 sites x 8, 40 km): \(large)")
-    #expect(plain.facilityCount == 160_000 && plain.nonZeros > 0 && occluded.nonZeros < plain.nonZeros)
-}

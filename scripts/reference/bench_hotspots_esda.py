@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The Python side of scripts/bench-hotspots: the same sizes and data model as
+"""The reference side of the hot-spot case of scripts/bench: the same sizes and data model as
 HotSpotBenchmark.run (square area of ceil(sqrt(C))^2 cells of 100 m; half uniform, half in
 50 Gaussian clusters of sd 300 m; Gi* band 300 m; quartic KDE 500 m), through
 libpysal DistanceBand + esda G_Local(transform="B", star=True, permutations=0) + scipy BH,

@@ -17,10 +17,20 @@ build_seconds, selected}. Coverage is computed here once and spopt is given the 
 distance matrix, so both sides see identical coverage sets.
 
 Run from the repository root:  python3 scripts/reference/spopt_mclp.py
+Timing mode (used by scripts/bench, writes nothing):
+  python3 scripts/reference/spopt_mclp.py --time scripts/reference/mclp/NAME.json
+  python3 scripts/reference/spopt_mclp.py --time-sparse INSTANCE.json SECONDS
+solves an instance written by `camplan bench placement --write-instance` (the issue-size case;
+spopt's dense matrix would not fit in memory) as a sparse PuLP model with one heading per site,
+CBC stopped after SECONDS, and prints one JSON line with CBC's status, incumbent, bound and gap.
+The first form re-solves a committed instance two ways and prints one JSON line: spopt's MCLP on the dense
+cost matrix it needs (as above) and the same MCLP written directly as a sparse PuLP model
+(x_i <= sum of y_j covering i, sum y_j = p), both with CBC, with build and solve times.
 Tools: spopt 0.7, pulp 3.3 (CBC bundled), geopandas, shapely, numpy, scipy (script-only).
 """
 import json
 import pathlib
+import sys
 import time
 
 import geopandas as gpd
@@ -134,7 +144,102 @@ def solve_and_write(name, desc, demand, facilities, weights, p, radius):
           f"CBC {status} objective {objective} build {t1 - t0:.2f} s solve {t2 - t1:.2f} s")
 
 
+def time_instance(path):
+    """Re-solves one committed instance with spopt (dense) and with a sparse PuLP model."""
+    rec = json.loads(pathlib.Path(path).read_text())
+    n, m, p = rec["demand_count"], rec["facility_count"], rec["p"]
+    radius = rec["service_radius_m"]
+    weights = np.array(rec["weights"])
+    offsets, indices = rec["offsets"], rec["indices"]
+    out = {"tool": "spopt/pulp-cbc", "case": rec["name"], "demand": n, "facilities": m, "cameras": p,
+           "stored_cbc_objective": rec["cbc"]["objective"]}
+
+    t0 = time.perf_counter()
+    cost = np.full((n, m), 2.0 * radius)
+    for j in range(m):
+        cost[indices[offsets[j]:offsets[j + 1]], j] = 0.0
+    model = MCLP.from_cost_matrix(cost, weights, service_radius=radius, p_facilities=p, name=rec["name"])
+    t1 = time.perf_counter()
+    model = model.solve(pulp.PULP_CBC_CMD(msg=False))
+    t2 = time.perf_counter()
+    out.update({"spopt_status": pulp.LpStatus[model.problem.status],
+                "spopt_objective": float(pulp.value(model.problem.objective)),
+                "spopt_build_s": round(t1 - t0, 3), "spopt_solve_s": round(t2 - t1, 3)})
+    del cost, model
+
+    t0 = time.perf_counter()
+    covers = [[] for _ in range(n)]
+    for j in range(m):
+        for i in indices[offsets[j]:offsets[j + 1]]:
+            covers[i].append(j)
+    prob = pulp.LpProblem("mclp", pulp.LpMaximize)
+    y = [pulp.LpVariable(f"y{j}", cat="Binary") for j in range(m)]
+    x = {i: pulp.LpVariable(f"x{i}", cat="Binary") for i in range(n) if covers[i]}
+    prob += pulp.lpSum(float(weights[i]) * x[i] for i in x)
+    for i, xi in x.items():
+        prob += xi <= pulp.lpSum(y[j] for j in covers[i])
+    prob += pulp.lpSum(y) == p
+    t1 = time.perf_counter()
+    prob.solve(pulp.PULP_CBC_CMD(msg=False))
+    t2 = time.perf_counter()
+    out.update({"pulp_status": pulp.LpStatus[prob.status], "pulp_objective": float(pulp.value(prob.objective)),
+                "pulp_build_s": round(t1 - t0, 3), "pulp_solve_s": round(t2 - t1, 3)})
+    print(json.dumps(out), flush=True)
+
+
+def time_sparse(path, seconds):
+    """CBC on a large instance with per-site constraints, stopped after `seconds`."""
+    import re
+    import tempfile
+    rec = json.loads(pathlib.Path(path).read_text())
+    n, m, p = rec["demand_count"], rec["facility_count"], rec["p"]
+    offsets, indices, weights = rec["offsets"], rec["indices"], rec["weights"]
+    site = rec["site_of_facility"]
+    t0 = time.perf_counter()
+    covers = [[] for _ in range(n)]
+    for j in range(m):
+        for i in indices[offsets[j]:offsets[j + 1]]:
+            covers[i].append(j)
+    prob = pulp.LpProblem("mclp", pulp.LpMaximize)
+    y = [pulp.LpVariable(f"y{j}", cat="Binary") for j in range(m)]
+    x = {i: pulp.LpVariable(f"x{i}", cat="Binary") for i in range(n) if covers[i]}
+    prob += pulp.lpSum(float(weights[i]) * x[i] for i in x)
+    for i, xi in x.items():
+        prob += xi <= pulp.lpSum(y[j] for j in covers[i])
+    by_site = {}
+    for j, s in enumerate(site):
+        by_site.setdefault(s, []).append(y[j])
+    for ys in by_site.values():
+        if len(ys) > 1:
+            prob += pulp.lpSum(ys) <= 1
+    prob += pulp.lpSum(y) == p
+    t1 = time.perf_counter()
+    log = tempfile.NamedTemporaryFile(suffix=".log", delete=False).name
+    prob.solve(pulp.PULP_CBC_CMD(msg=False, timeLimit=seconds, logPath=log))
+    t2 = time.perf_counter()
+    text = pathlib.Path(log).read_text(errors="replace")
+    def grab(label):
+        found = re.findall(label + r"\s*:?\s*(-?[0-9.eE+]+)", text, flags=re.I)
+        return abs(float(found[-1])) if found else None
+    # An incumbent exists only for sol_status 1 (optimal) or 2 (integer feasible); otherwise the
+    # variables hold LP values. CBC minimises the negated objective: its "best possible" is our bound.
+    value = pulp.value(prob.objective) if prob.sol_status in (1, 2) else None
+    print(json.dumps({"tool": "pulp-cbc", "case": rec["name"], "demand": n, "facilities": m, "cameras": p,
+                      "cbc_status": pulp.LpStatus[prob.status], "cbc_solution": pulp.LpSolution[prob.sol_status],
+                      "cbc_objective": None if value is None else float(value),
+                      "cbc_bound": grab("best possible"),
+                      "pulp_build_s": round(t1 - t0, 3), "cbc_solve_s": round(t2 - t1, 3), "time_limit_s": seconds,
+                      "camplan_objective": rec["camplan"]["objective"], "camplan_bound": rec["camplan"]["upper_bound"]}),
+          flush=True)
+
+
 def main():
+    if len(sys.argv) == 4 and sys.argv[1] == "--time-sparse":
+        time_sparse(sys.argv[2], float(sys.argv[3]))
+        return
+    if len(sys.argv) == 3 and sys.argv[1] == "--time":
+        time_instance(sys.argv[2])
+        return
     solve_and_write(*synthetic("synthetic-2000x500-p20", 2000, 500, 20, 400.0, seed=1))
     solve_and_write(*synthetic("synthetic-5000x1000-p50", 5000, 1000, 50, 350.0, seed=2))
     solve_and_write(*real_mytho())
