@@ -1,7 +1,7 @@
 import Foundation
 import GeoKit
 
-/// A synthetic benchmark of the Gi* + KDE path (scripts/bench-hotspots runs it in release
+/// A synthetic benchmark of the Gi* + KDE path (scripts/bench runs it in release
 /// mode and compares with esda on the same sizes). Not used by the analysis itself.
 public enum HotSpotBenchmark {
     /// Wall-clock seconds per stage.

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// A deterministic synthetic camera-placement instance and its timed solve, for
-/// `scripts/bench-optimizer` (no geometry library: sectors are tested with plain vector maths).
+/// `scripts/bench` (no geometry library: sectors are tested with plain vector maths).
 ///
 /// Demand: `demandCount` points, 80% in Gaussian clusters (σ 150 m, about 200 points each),
 /// 20% uniform, in a square sized for 10⁻³ points per m²; weights `1 + ⌊−3 ln u⌋`. Sites:
