@@ -29,7 +29,8 @@ struct CLIRun {
 
     static func run(_ arguments: [String]) throws -> CLIRun {
         let p = Process()
-        p.executableURL = try #require(executable)
+        let exe = try #require(executable as URL?, "build camplan first: swift build --build-tests")
+        p.executableURL = exe
         p.arguments = arguments
         p.currentDirectoryURL = root
         let out = Pipe(), err = Pipe()

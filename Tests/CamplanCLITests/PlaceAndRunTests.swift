@@ -178,8 +178,7 @@ struct RunCommandTests {
         }
         for f in files {
             var isDir: ObjCBool = false
-            fm.fileExists(atPath: dir + "/a/" + f, isDirectory: &isDir)
-            if isDir.boolValue { continue }
+            guard fm.fileExists(atPath: dir + "/a/" + f, isDirectory: &isDir), !isDir.boolValue else { continue }
             #expect(fm.contentsEqual(atPath: dir + "/a/" + f, andPath: dir + "/b/" + f), "\(f) differs between runs")
         }
         // The GeoPackage reopens with every layer and a QGIS style for each styled one.
