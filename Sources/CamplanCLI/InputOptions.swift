@@ -9,7 +9,7 @@ public struct InputOptions: ParsableArguments {
     /// The embedded Tiền Giang boundaries, relative to the working directory.
     public static let defaultWardsPath = "geodata/tien-giang/wards.geojson"
 
-    @Option(name: .long, help: ArgumentHelp("Ward boundaries: any OGR polygon layer (GeoJSON, Shapefile, GeoPackage, TAB, KML); default: \(InputOptions.defaultWardsPath).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Ward boundaries: any OGR polygon layer (GeoJSON, Shapefile, GeoPackage, TAB, KML); default: \(InputOptions.defaultWardsPath), except for place, which then works on the box around --candidates.", valueName: "file"))
     public var wards: String?
 
     /// The boundary file: `--wards`, else the embedded Tiền Giang wards.
