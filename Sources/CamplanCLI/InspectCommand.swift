@@ -47,7 +47,11 @@ public struct InspectCommand: ParsableCommand {
                 print(InspectTable.render(summary), terminator: "")
             }
             // The report above says why; with no usable row the input is still an error.
-            if let incidents { try StudyData.requireUsable(incidents) }
+            if let incidents {
+                try StudyData.requireUsable(incidents)
+                // Every later verb reads the severity classes; say now if one is not a class.
+                _ = try SeverityParsing.classes(of: incidents)
+            }
         }
     }
 }

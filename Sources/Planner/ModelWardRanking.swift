@@ -10,9 +10,9 @@ import Foundation
 public struct ModelWardCriteria: Sendable, Equatable {
     /// Crime change on the previous year must be at or below this (percent; directive: -5).
     public var crimeChangeMaxPercent: Double = -5
-    /// Clearance rate must be at least this (directive: 75%).
+    /// Clearance rate must be above this (directive: "trên 75%").
     public var clearanceMin: Double = 0.75
-    /// Clearance of very serious and especially serious cases (directive: 90%).
+    /// Clearance of very serious and especially serious cases must be above this (90%).
     public var seriousClearanceMin: Double = 0.90
     /// At most this many 95%-confidence hot cells in the ward (default: none).
     public var maxHotCells95: Int = 0
@@ -120,6 +120,9 @@ public enum ModelWardRanking {
         func le(_ key: String, _ v: Double?, _ t: Double) -> CriterionResult {
             CriterionResult(key: key, value: v, threshold: t, comparison: "<=", passed: v.map { $0 <= t + 1e-12 } ?? true)
         }
+        func gt(_ key: String, _ v: Double?, _ t: Double) -> CriterionResult {
+            CriterionResult(key: key, value: v, threshold: t, comparison: ">", passed: v.map { $0 > t } ?? true)
+        }
         func ge(_ key: String, _ v: Double?, _ t: Double) -> CriterionResult {
             CriterionResult(key: key, value: v, threshold: t, comparison: ">=", passed: v.map { $0 >= t - 1e-12 } ?? true)
         }
@@ -129,8 +132,9 @@ public enum ModelWardRanking {
         if crime.value == nil, (w.incidentsByYear[year] ?? 0) > 0 { crime.passed = false }
         var results = [
             crime,
-            ge("clearance", w.clearance(year: year), c.clearanceMin),
-            ge("serious_clearance", w.seriousClearance(year: year), c.seriousClearanceMin),
+            // The directive asks for clearance *above* 75% / 90% ("trên 75%"), as the scorecard.
+            gt("clearance", w.clearance(year: year), c.clearanceMin),
+            gt("serious_clearance", w.seriousClearance(year: year), c.seriousClearanceMin),
             le("no_hot_cells", Double(w.hotCells95), Double(c.maxHotCells95)),
             le("rate", rate, rateThreshold),
         ]

@@ -117,7 +117,7 @@ public enum PlacementOutputs {
     /// Console lines for a placement.
     public static func console(_ o: PlacementOutcome, costUnit: String) -> String {
         let ratio = o.totalWeight > 0 ? o.coveredWeight / o.totalWeight : 0
-        var s = String(format: "cameras: %d (%d existing, %d new); cost of the new ones %.1f (%@)\n", o.cameras.count,
+        var s = String(format: "cameras: %d (%d existing, %d new); cost of the new ones %.1f %@\n", o.cameras.count,
                        o.cameras.filter(\.existing).count, o.cameras.filter { !$0.existing }.count, o.newCost, costUnit)
         s += String(format: "covered weight %.2f of %.2f (%.2f%%); upper bound %.2f; certified gap %.3f%% (%@, %@)\n",
                     o.coveredWeight, o.totalWeight, ratio * 100, o.upperBound, o.gap * 100, o.boundSource, o.stopReason)

@@ -73,3 +73,18 @@ struct HotspotsCommandTests {
         #expect(r.stderr.contains("--band"))
     }
 }
+
+@Suite("severity classes on the command line")
+struct SeverityCommandTests {
+    @Test func aMisspeltClassIsAnErrorNamingTheRow() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("camplan-sev-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try "id,date,severity,lon,lat\nA,2022-01-01,serious,106.36,10.36\nB,2022-01-02,seriuos,106.37,10.36\n"
+            .write(toFile: dir + "/sev.csv", atomically: true, encoding: .utf8)
+        let geodata = CLIRun.root.appendingPathComponent("geodata/tien-giang/wards.geojson").path
+        let r = try CLIRun.run(["inspect", "--wards", geodata, "--incidents", dir + "/sev.csv"])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("row 3, field 'severity': 'seriuos'"))
+        #expect(r.stdout.contains("seriuos"))   // the report still shows what was read
+    }
+}
