@@ -31,6 +31,8 @@ public struct PlaceCommand: ParsableCommand {
     public var existing: String?
     @Option(name: .long, help: ArgumentHelp("Building footprints that block the view.", valueName: "file"))
     public var obstacles: String?
+    @Option(name: .long, help: ArgumentHelp("Polygons where no new camera may stand.", valueName: "file"))
+    public var exclude: String?
     @Option(name: .long, help: ArgumentHelp("Camera catalog JSON (default: the built-in catalog).", valueName: "file"))
     public var catalog: String?
     @Option(name: .long, help: ArgumentHelp("Ward attribute with residents.", valueName: "field"))
@@ -60,7 +62,7 @@ public struct PlaceCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("LSCP: fewest cameras to cover this share of weighted demand (0-1).", valueName: "share"))
     public var target: Double?
 
-    @Option(name: .long, help: "Demand: incidents by severity, or hot-spot cells by KDE or Gi* spread over their roads.")
+    @Option(name: .long, help: "Demand: incidents by severity, hot-spot cells by KDE or Gi* spread over their roads, or the roads evenly.")
     public var demand: DemandKind = .incidents
     @Option(name: .long, help: ArgumentHelp("Weight multiplier for demand in 95% hot cells.", valueName: "x"))
     public var hotPriority: Double = 1
@@ -97,8 +99,11 @@ public struct PlaceCommand: ParsableCommand {
         guard hotPriority > 0, hotPriority.isFinite else { throw ValidationError("--hot-priority must be positive") }
         guard siteSpacing > 0, siteSpacing.isFinite else { throw ValidationError("--site-spacing must be positive") }
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
-        if input.wards == nil, demand != .incidents {
+        if input.wards == nil, demand == .kde || demand == .gistar {
             throw ValidationError("--demand \(demand.rawValue) needs --wards (hot-spot cells cover the wards)")
+        }
+        if demand == .roads, roads == nil {
+            throw ValidationError("--demand roads needs --roads")
         }
     }
 
@@ -111,6 +116,7 @@ public struct PlaceCommand: ParsableCommand {
             inputs.roads = roads
             inputs.existing = existing
             inputs.obstacles = obstacles
+            inputs.exclusions = exclude
             inputs.catalog = catalog
             inputs.populationField = populationField
             let data = try StudyData.load(inputs, progress: progress)
@@ -133,7 +139,7 @@ public struct PlaceCommand: ParsableCommand {
             // Hot spots: needed for KDE/Gi* demand, hot priority and backup; otherwise only
             // for the hot-cell figures, and skipped (with a note) when the data are too few.
             var hotOutcome: HotSpotOutcome?
-            let needsHot = demand != .incidents || hotPriority != 1 || backup != nil
+            let needsHot = demand == .kde || demand == .gistar || hotPriority != 1 || backup != nil
             if input.wards != nil || needsHot {
                 progress.stage("hot spots")
                 do {

@@ -66,6 +66,13 @@ public struct SiteSet: Sendable {
             sites = zip(sites, inside).filter(\.1).map(\.0)
             guard !sites.isEmpty else { throw CoverageError.noCandidateInsideArea }
         }
+        if !data.exclusions.isEmpty {
+            var all = PlanarPointSet()
+            for s in sites { all.append(s.location) }
+            let excluded = try PreparedArea(MultiPolygon(data.exclusions)).contains(all)
+            sites = zip(sites, excluded).filter { !$0.1 }.map(\.0)
+            guard !sites.isEmpty else { throw CoverageError.noCandidateInsideArea }
+        }
         var pts = PlanarPointSet()
         for s in sites { pts.append(s.location) }
         let wardOf = try index.firstContaining(pts)
@@ -117,13 +124,36 @@ public struct PlacementOutcome: Sendable {
     public var groups: [GroupOutcome]
 }
 
+/// Coverage matrices already built in a run, keyed by what they depend on (sites, camera
+/// types, DORI level, headings, demand points), so scenarios that differ only in budget,
+/// weights or quotas share one build.
+public final class CoverageCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: (CoverageBuilder, CoverageBuildResult)] = [:]
+    /// How many builds were reused.
+    public private(set) var hits = 0
+
+    public init() {}
+
+    func value(_ key: String, make: () throws -> (CoverageBuilder, CoverageBuildResult)) rethrows -> (CoverageBuilder, CoverageBuildResult) {
+        lock.lock()
+        if let v = entries[key] { hits += 1; lock.unlock(); return v }
+        lock.unlock()
+        let v = try make()
+        lock.lock()
+        entries[key] = v
+        lock.unlock()
+        return v
+    }
+}
+
 /// Builds demand, coverage and the optimisation problem for one scenario and solves it.
 public enum PlacementStage {
     /// - Parameters:
     ///   - hot: the hot-spot outcome (needed for KDE/Gi* demand, hot priority and hot-cell
     ///     figures); `nil` for plain incident demand.
     public static func run(_ data: StudyData, sites: SiteSet, hot: HotSpotOutcome?, settings s: PlacementSettings,
-                           progress: ProgressReporter? = nil, label: String = "") throws -> PlacementOutcome {
+                           progress: ProgressReporter? = nil, label: String = "", cache: CoverageCache? = nil) throws -> PlacementOutcome {
         let wards = data.boundaries.wards
         let inc = data.incidents
         // 1. Cameras.
@@ -160,6 +190,20 @@ public enum PlacementStage {
         case .incidents:
             demand = try DemandSet(points: incPoints, weights: incWeights)
             demandWard = incidentIdx.map { inc.wardIndices[$0] >= 0 ? inc.wardIndices[$0] : nil }
+        case .roads:
+            guard !data.roads.isEmpty else {
+                throw PlannerError.invalidConfiguration("road demand needs a road layer (--roads, or roads: in the scenario inputs)")
+            }
+            let samples = try DemandSet.alongRoads(data.roads, spacingMeters: s.roadDemandSpacingMeters)
+            var ws = samples.weights
+            if let hot, s.hotPriority != 1 {
+                for i in 0 ..< samples.count {
+                    if let c = cellOf(hot, samples.points[i]), hot.result.giBin[c] >= 2 { ws[i] *= s.hotPriority }
+                }
+            }
+            demand = try DemandSet(points: samples.points, weights: ws)
+            let inside = try PolygonIndex(wards.map(\.geometry)).firstContaining(samples.points)
+            demandWard = inside
         case .kde, .gistar:
             guard let hot else { throw PlannerError.invalidConfiguration("\(s.demand.rawValue) demand needs the hot-spot stage") }
             let r = hot.result
@@ -199,10 +243,16 @@ public enum PlacementStage {
         }
         // 3. Coverage.
         progress?.stage(label + "building coverage")
-        let obstacles = data.obstacles.isEmpty ? nil : try ObstacleIndex(buildings: data.obstacles)
-        let builder = try CoverageBuilder(sites: sites.sites, cameras: specs, headingCount: s.headings, existing: existing,
-                                          obstacles: obstacles)
-        let built = try builder.build(demand: demand, mergeIdenticalDemand: false)
+        // The matrix depends on the demand points, not on their weights.
+        let key = "\(sites.sites.count)|\(sites.sites.first?.id ?? "")|\(specs.map { "\($0.typeId):\($0.rangeMeters):\($0.fovDegrees)" })"
+            + "|\(s.headings)|\(s.demand.rawValue)|\(s.roadDemandSpacingMeters)|\(String(describing: hot?.settings))|\(demand.count)"
+        let make = { () throws -> (CoverageBuilder, CoverageBuildResult) in
+            let obstacles = data.obstacles.isEmpty ? nil : try ObstacleIndex(buildings: data.obstacles)
+            let builder = try CoverageBuilder(sites: sites.sites, cameras: specs, headingCount: s.headings, existing: existing,
+                                              obstacles: obstacles)
+            return (builder, try builder.build(demand: demand, mergeIdenticalDemand: false))
+        }
+        let (builder, built) = try cache?.value(key, make: make) ?? make()
         let fac = built.facilities
         // Keep facilities that cover something, plus the installed ones.
         var keep: [Int] = []

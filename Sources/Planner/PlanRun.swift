@@ -70,6 +70,7 @@ public enum PlanRun {
         s.obstacles = i.obstacles
         s.catalog = i.catalog
         s.accidents = i.accidents
+        s.exclusions = i.exclusions
         s.populationField = i.populationField
         return s
     }
@@ -84,6 +85,7 @@ public enum PlanRun {
         let toLonLat = try CoordinateTransform(from: data.boundaries.workCRS, to: .wgs84)
         var hotCache: [HotSpotSettings: HotSpotOutcome] = [:]
         var siteCache: [Double: SiteSet] = [:]
+        let coverageCache = CoverageCache()
         var outcomes: [ScenarioOutcome] = []
         var ranked: [String: [RankedWard]] = [:]
         var scorecard: [ScorecardLine] = []
@@ -118,7 +120,8 @@ public enum PlanRun {
                     sites = try SiteSet.make(data, spacingMeters: ps.siteSpacingMeters)
                     siteCache[ps.siteSpacingMeters] = sites
                 }
-                outcome = try PlacementStage.run(data, sites: sites, hot: hot, settings: ps, progress: progress, label: sc.name + ": ")
+                outcome = try PlacementStage.run(data, sites: sites, hot: hot, settings: ps, progress: progress, label: sc.name + ": ",
+                                                 cache: coverageCache)
             } catch {
                 throw PlannerError.runFailed(scenario: sc.name, step: "placement", reason: "\(error)")
             }

@@ -10,6 +10,9 @@ public enum DemandKind: String, Sendable, CaseIterable, Equatable {
     case kde
     /// Hot-spot cells weighted by their positive Gi* z-score.
     case gistar
+    /// Points every 25 m along the roads, weight 1 each: watch the street network evenly
+    /// (image-based traffic monitoring, directive item 4).
+    case roads
 }
 
 /// How new cameras are shared between groups (districts).
@@ -43,6 +46,7 @@ public struct ScenarioInputs: Sendable, Equatable {
     public var obstacles: String?
     public var catalog: String?
     public var accidents: String?
+    public var exclusions: String?
     public var groupBy: String?
     public var wardID: String?
     public var wardName: String?
@@ -269,7 +273,7 @@ struct YAMLReader {
 
     func inputs(_ node: Node, base: String) throws -> ScenarioInputs {
         guard let m = node.mapping else { throw fail(node, "inputs", "expected a mapping of input names to files") }
-        let pathKeys = ["wards", "incidents", "candidates", "roads", "existing", "obstacles", "catalog", "accidents"]
+        let pathKeys = ["wards", "incidents", "candidates", "roads", "existing", "obstacles", "catalog", "accidents", "exclusions"]
         let fieldKeys = ["candidate_id", "group_by", "ward_id", "ward_name", "population_field", "work_crs", "crs"]
         try checkKeys(m, allowed: pathKeys + fieldKeys, context: "inputs")
         guard let w = m["wards"] else { throw fail(node, "wards", "missing in inputs: the ward/commune boundary file") }
@@ -283,6 +287,7 @@ struct YAMLReader {
         r.obstacles = try p("obstacles")
         r.catalog = try p("catalog")
         r.accidents = try p("accidents")
+        r.exclusions = try p("exclusions")
         r.candidateID = try s("candidate_id")
         r.groupBy = try s("group_by")
         r.wardID = try s("ward_id")

@@ -25,6 +25,8 @@ public struct StudyInputs: Sendable {
     public var accidents: String?
     /// Ward attribute holding residents.
     public var populationField: String?
+    /// Polygons where no new camera may stand (private land, water, military areas).
+    public var exclusions: String?
 
     public init(wards: String?, incidents: String, boundaryOptions: BoundaryOptions = .init(),
                 incidentOptions: IncidentOptions = .init()) {
@@ -53,6 +55,8 @@ public struct StudyData: Sendable {
     public var accidents: IncidentSet?
     public var roads: [LineString<PlanarPoint>]
     public var obstacles: [Polygon<PlanarPoint>]
+    /// Areas where no candidate site is kept.
+    public var exclusions: [Polygon<PlanarPoint>]
     public var installed: [InstalledCamera]
     public var candidateSites: [CandidateSite]?
     public var catalog: CameraCatalog
@@ -84,6 +88,7 @@ public struct StudyData: Sendable {
         progress?.stage("loading roads and buildings")
         let roads = try inputs.roads.map { try readLines($0, to: work) } ?? []
         let obstacles = try inputs.obstacles.map { try readPolygons($0, to: work) } ?? []
+        let exclusions = try inputs.exclusions.map { try readPolygons($0, to: work) } ?? []
         let catalog: CameraCatalog
         if let path = inputs.catalog {
             catalog = try CameraCatalog(contentsOf: URL(fileURLWithPath: path))
@@ -105,7 +110,7 @@ public struct StudyData: Sendable {
             }
         }
         return StudyData(inputs: inputs, boundaries: boundaries, incidents: incidents, accidents: accidents, roads: roads,
-                         obstacles: obstacles, installed: installed, candidateSites: candidates, catalog: catalog,
+                         obstacles: obstacles, exclusions: exclusions, installed: installed, candidateSites: candidates, catalog: catalog,
                          populations: populations, severityClasses: classes)
     }
 

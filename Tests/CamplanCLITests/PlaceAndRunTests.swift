@@ -214,3 +214,29 @@ struct RunCommandTests {
         #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
     }
 }
+
+@Suite("camplan place options")
+struct PlaceOptionTests {
+    @Test func exclusionAreasRemoveSites() throws {
+        let s = try SmallStudy()
+        // A box around S1 (106.3600, 10.3600) only.
+        try #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[106.3595,10.3595],[106.3605,10.3595],[106.3605,10.3605],[106.3595,10.3605],[106.3595,10.3595]]]}}]}"#
+            .write(toFile: s.path("exclude.geojson"), atomically: true, encoding: .utf8)
+        let out = s.path("out")
+        let r = try CLIRun.run(["place", "--incidents", s.path("incidents.csv"), "--candidates", s.path("candidates.geojson"),
+                                "--exclude", s.path("exclude.geojson"), "--budget", "2", "--radius", "40", "--fov", "360",
+                                "--out", out, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let sites = Set(try VectorReader.read(out + "/cameras.geojson").features.compactMap { $0["site_id"].stringValue })
+        #expect(!sites.contains("S1"))
+        #expect(sites.contains("S3"))
+    }
+
+    @Test func roadDemandNeedsRoads() throws {
+        let s = try SmallStudy()
+        let r = try CLIRun.run(["place", "--incidents", s.path("incidents.csv"), "--candidates", s.path("candidates.geojson"),
+                                "--demand", "roads", "--out", s.path("o"), "--quiet"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("--demand roads needs --roads"))
+    }
+}
