@@ -52,7 +52,8 @@ public enum HotSpotAnalysis {
         }
         var evaluation: HeldOutEvaluation?
         if let year = config.evaluationYear {
-            evaluation = try Self.evaluate(year: year, inc: inc, cellOf: cellOf, weights: w, cells: cells, graph: graph, bandwidth: bandwidth)
+            evaluation = try Self.evaluate(year: year, inc: inc, cellOf: cellOf, weights: w, cells: cells, graph: graph,
+                                           bandwidth: bandwidth, config: config)
         }
         var perBin: [Int8: Int] = [:]
         for b in Int8(-3)...3 { perBin[b] = 0 }
@@ -111,7 +112,7 @@ public enum HotSpotAnalysis {
     }
 
     static func evaluate(year: Int, inc: IncidentTable, cellOf: [Int32], weights w: [Double], cells: CellGrid,
-                         graph: NeighborGraph, bandwidth: Double) throws -> HeldOutEvaluation {
+                         graph: NeighborGraph, bandwidth: Double, config: HotSpotConfig) throws -> HeldOutEvaluation {
         let range = try yearRange(inc: inc, cellOf: cellOf)
         guard year > range.lowerBound, year <= range.upperBound else {
             throw HotSpotError.evaluationYearUnusable(year: year, reason: "dated incidents span \(range.lowerBound)-\(range.upperBound); the year needs earlier years to fit on")
@@ -126,8 +127,16 @@ public enum HotSpotAnalysis {
             if y == year { test[c] += 1 }
             if y == year - 1 { last[c] += 1 }
         }
-        let giScores = try giOrFlat(train, graph)?.z ?? train
-        let kde = try KernelDensity.quartic(points: inc.points, weights: trainW, centers: cells.centers, bandwidthMeters: bandwidth)
+        // A band chosen from the data is chosen again on the training years alone, so the
+        // test year does not leak into the fit.
+        var fitGraph = graph, fitBandwidth = bandwidth
+        if case .fixed = config.band {} else {
+            let b = try BandSelection.resolve(config.band, values: train, centers: cells.centers)
+            fitGraph = try NeighborGraph(centers: cells.centers, bandMeters: b.bandMeters)
+            fitBandwidth = config.kdeBandwidthMeters ?? b.bandMeters
+        }
+        let giScores = try giOrFlat(train, fitGraph)?.z ?? train
+        let kde = try KernelDensity.quartic(points: inc.points, weights: trainW, centers: cells.centers, bandwidthMeters: fitBandwidth)
         var rows = try HeldOutEvaluation.rows(method: "gi_star", scores: giScores, testCounts: test, areasSquareMeters: cells.areasSquareMeters, year: year)
         rows += try HeldOutEvaluation.rows(method: "kde", scores: kde, testCounts: test, areasSquareMeters: cells.areasSquareMeters, year: year)
         rows += try HeldOutEvaluation.rows(method: "last_year_counts", scores: last, testCounts: test, areasSquareMeters: cells.areasSquareMeters, year: year)
