@@ -4,149 +4,6 @@ import GeoKit
 import HotSpots
 import Optimizer
 
-/// The part of a scenario that camera placement depends on.
-public struct PlacementSettings: Sendable {
-    public var budget: PlacementProblem.Budget = .count(100)
-    /// Catalog type ids that may be placed.
-    public var cameraTypes: [String] = ["bullet_4mp_6mm", "dome_4mp_2_8mm"]
-    public var dori: DORILevel = .observe
-    /// An ad hoc camera (`--radius`, `--fov`) instead of catalog types.
-    public var adHocCamera: CameraSpec?
-    public var headings: Int = 8
-    public var perSite: Int = 1
-    public var demand: DemandKind = .incidents
-    /// Weight multiplier for demand in 95% hot cells.
-    public var hotPriority: Double = 1
-    public var allocation: GroupAllocation = .free
-    public var groupQuotas: [String: GroupQuota] = [:]
-    /// Candidate sites from roads: junctions plus a site every this many metres.
-    public var siteSpacingMeters: Double = 150
-    /// Spacing of road sample points that carry cell demand (KDE / Gi*).
-    public var roadDemandSpacingMeters: Double = 25
-    public var timeLimitSeconds: Double? = 60
-    /// Solve LSCP (fewest cameras to reach this share of weighted demand) instead of MCLP.
-    public var targetShare: Double?
-    /// Backup coverage credit (0...1) for demand in 95% hot cells seen by two cameras.
-    public var backupBeta: Double?
-    /// Whether the installed cameras count toward a count or cost budget.
-    public var budgetIncludesExisting = false
-
-    public init() {}
-}
-
-/// Candidate sites and their wards, computed once per spacing and shared by scenarios.
-public struct SiteSet: Sendable {
-    public var sites: [CandidateSite]
-    /// Ward index per site (`nil` outside every ward).
-    public var wardOfSite: [Int?]
-
-    public init(sites: [CandidateSite], wardOfSite: [Int?]) {
-        self.sites = sites
-        self.wardOfSite = wardOfSite
-    }
-
-    /// Sites from the candidate layer, else from roads (junctions and every `spacing` m),
-    /// else a grid inside the wards; only sites inside a ward are kept.
-    public static func make(_ data: StudyData, spacingMeters: Double) throws -> SiteSet {
-        let wards = data.boundaries.wards
-        let index = try PolygonIndex(wards.map(\.geometry))
-        var sites: [CandidateSite]
-        if let given = data.candidateSites {
-            sites = given
-        } else {
-            if !data.roads.isEmpty {
-                sites = try CandidateSiteGenerator.fromRoads(data.roads, spacingMeters: spacingMeters)
-            } else {
-                guard let box = data.studyArea.bounds else { throw CoverageError.noCandidateInsideArea }
-                sites = try CandidateSiteGenerator.grid(in: box, spacingMeters: spacingMeters, inside: { _ in true })
-            }
-            var pts = PlanarPointSet()
-            for s in sites { pts.append(s.location) }
-            let inside = try PreparedArea(data.studyArea).contains(pts)
-            sites = zip(sites, inside).filter(\.1).map(\.0)
-            guard !sites.isEmpty else { throw CoverageError.noCandidateInsideArea }
-        }
-        if !data.exclusions.isEmpty {
-            var all = PlanarPointSet()
-            for s in sites { all.append(s.location) }
-            let excluded = try PreparedArea(MultiPolygon(data.exclusions)).contains(all)
-            sites = zip(sites, excluded).filter { !$0.1 }.map(\.0)
-            guard !sites.isEmpty else { throw CoverageError.noCandidateInsideArea }
-        }
-        var pts = PlanarPointSet()
-        for s in sites { pts.append(s.location) }
-        let wardOf = try index.firstContaining(pts)
-        // Given sites outside every ward are kept (they can still watch demand inside), but
-        // a layer with none inside is a mistake (wrong file or CRS).
-        if data.candidateSites != nil, data.inputs.wards != nil, !wardOf.contains(where: { $0 != nil }) {
-            throw CoverageError.noCandidateInsideArea
-        }
-        return SiteSet(sites: sites, wardOfSite: wardOf)
-    }
-}
-
-/// What a placement produced: the solver's result mapped back to cameras, footprints and
-/// per-group and per-ward figures.
-public struct PlacementOutcome: Sendable {
-    public struct Camera: Sendable, Equatable {
-        public var siteID: String
-        public var location: PlanarPoint
-        public var typeID: String
-        public var headingDegrees: Double?
-        public var fovDegrees: Double
-        public var rangeMeters: Double
-        public var cost: Double
-        /// 1-based selection order (existing cameras first, in input order).
-        public var order: Int
-        public var marginalWeight: Double
-        public var existing: Bool
-        public var ward: Int?
-        public var footprint: Polygon<PlanarPoint>
-    }
-
-    public var cameras: [Camera]
-    public var coveredWeight: Double
-    public var totalWeight: Double
-    public var upperBound: Double
-    public var gap: Double
-    public var stopReason: String
-    public var boundSource: String
-    public var curve: [(cameras: Int, share: Double)]
-    public var newCost: Double
-    public var runtimeSeconds: Double
-    public var demandCount: Int
-    public var facilityCount: Int
-    public var siteCount: Int
-    /// LSCP only: the lower bound on the number of cameras.
-    public var lowerBoundCameras: Int?
-    /// Share of each ward's weighted incidents inside a planned footprint.
-    public var wardCoveredShare: [Double?]
-    public var groups: [GroupOutcome]
-}
-
-/// Coverage matrices already built in a run, keyed by what they depend on (sites, camera
-/// types, DORI level, headings, demand points), so scenarios that differ only in budget,
-/// weights or quotas share one build.
-public final class CoverageCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [String: (CoverageBuilder, CoverageBuildResult)] = [:]
-    /// How many builds were reused.
-    public private(set) var hits = 0
-
-    public init() {}
-
-    func value(_ key: String, make: () throws -> (CoverageBuilder, CoverageBuildResult)) rethrows -> (CoverageBuilder, CoverageBuildResult) {
-        lock.lock()
-        if let v = entries[key] { hits += 1; lock.unlock(); return v }
-        lock.unlock()
-        let v = try make()
-        lock.lock()
-        entries[key] = v
-        lock.unlock()
-        return v
-    }
-}
-
 /// Builds demand, coverage and the optimisation problem for one scenario and solves it.
 public enum PlacementStage {
     /// - Parameters:
@@ -171,76 +28,9 @@ public enum PlacementStage {
         }
         // 2. Demand.
         progress?.stage(label + "building demand")
-        let incidentIdx = hot?.incidentIndices ?? Array(0 ..< inc.count)
-        var incPoints = PlanarPointSet()
-        var incWeights: [Double] = []
-        for (k, i) in incidentIdx.enumerated() {
-            incPoints.append(inc.points[i])
-            // The hot-spot weights already hold severity x the weight column; without hot
-            // spots, the same product here.
-            var w = hot?.result.incidentWeights[k] ?? (IncidentWeighting.defaultSeverityWeights[data.severityClasses[i]] ?? 1) * inc.weights[i]
-            if let hot, s.hotPriority != 1, let c = cellOf(hot, inc.points[i]), hot.result.giBin[c] >= 2 { w *= s.hotPriority }
-            incWeights.append(w)
-        }
-        let demand: DemandSet
-        // The ward of each demand point, for the group figures (cell demand takes its cell's
-        // ward when the point itself lies just outside every ward).
-        var demandWard: [Int?]
-        switch s.demand {
-        case .incidents:
-            demand = try DemandSet(points: incPoints, weights: incWeights)
-            demandWard = incidentIdx.map { inc.wardIndices[$0] >= 0 ? inc.wardIndices[$0] : nil }
-        case .roads:
-            guard !data.roads.isEmpty else {
-                throw PlannerError.invalidConfiguration("road demand needs a road layer (--roads, or roads: in the scenario inputs)")
-            }
-            let samples = try DemandSet.alongRoads(data.roads, spacingMeters: s.roadDemandSpacingMeters)
-            var ws = samples.weights
-            if let hot, s.hotPriority != 1 {
-                for i in 0 ..< samples.count {
-                    if let c = cellOf(hot, samples.points[i]), hot.result.giBin[c] >= 2 { ws[i] *= s.hotPriority }
-                }
-            }
-            demand = try DemandSet(points: samples.points, weights: ws)
-            let inside = try PolygonIndex(wards.map(\.geometry)).firstContaining(samples.points)
-            demandWard = inside
-        case .kde, .gistar:
-            guard let hot else { throw PlannerError.invalidConfiguration("\(s.demand.rawValue) demand needs the hot-spot stage") }
-            let r = hot.result
-            var score = s.demand == .kde ? r.kdePerSquareKm : r.giZ.map { max($0, 0) }
-            for c in score.indices where r.giBin[c] >= 2 { score[c] *= s.hotPriority }
-            if data.roads.isEmpty {
-                demand = try DemandSet.cells(centres: r.cells.centers, scores: score)
-                demandWard = (0 ..< r.cells.count).filter { score[$0].isFinite && score[$0] > 0 }.map { hot.wardOfCell[$0] }
-            } else {
-                // Each cell's score is spread over the road points inside it: a camera earns
-                // a cell's weight by watching its streets, not by hitting its centre.
-                let samples = try DemandSet.alongRoads(data.roads, spacingMeters: s.roadDemandSpacingMeters)
-                var cellOfSample = [Int](repeating: -1, count: samples.count)
-                var perCell = [Int](repeating: 0, count: r.cells.count)
-                for i in 0 ..< samples.count {
-                    if let c = r.cells.cellIndex(x: samples.points.xs[i], y: samples.points.ys[i]), score[c] > 0 {
-                        cellOfSample[i] = c
-                        perCell[c] += 1
-                    }
-                }
-                var pts = PlanarPointSet(), ws: [Double] = [], cellOfDemand: [Int] = []
-                for i in 0 ..< samples.count where cellOfSample[i] >= 0 {
-                    pts.append(samples.points[i])
-                    ws.append(score[cellOfSample[i]] / Double(perCell[cellOfSample[i]]))
-                    cellOfDemand.append(cellOfSample[i])
-                }
-                // Cells with a score but no road carry their weight at the centre.
-                for c in 0 ..< r.cells.count where score[c] > 0 && perCell[c] == 0 {
-                    pts.append(r.cells.centers[c])
-                    ws.append(score[c])
-                    cellOfDemand.append(c)
-                }
-                demand = try DemandSet(points: pts, weights: ws)
-                let inside = try PolygonIndex(wards.map(\.geometry)).firstContaining(pts)
-                demandWard = zip(inside, cellOfDemand).map { w, c in w ?? hot.wardOfCell[c] }
-            }
-        }
+        let d = try demand(data, hot: hot, settings: s)
+        let demand = d.demand, demandWard = d.wardOfDemand
+        let incidentIdx = d.incidentIndices, incPoints = d.incidentPoints, incWeights = d.incidentWeights
         // 3. Coverage.
         progress?.stage(label + "building coverage")
         // The matrix depends on the demand points, not on their weights.
@@ -434,6 +224,97 @@ public enum PlacementStage {
             boundSource: boundSource, curve: curve.map { (cameras: $0.0, share: $0.1) }, newCost: newCost,
             runtimeSeconds: runtime, demandCount: demand.count, facilityCount: matrix.facilityCount,
             siteCount: sites.sites.count, lowerBoundCameras: lowerBound, wardCoveredShare: wardShare, groups: groups)
+    }
+
+    /// The demand of a scenario, with the ward of each point and the incidents it came from.
+    struct ScenarioDemand {
+        var demand: DemandSet
+        /// Ward of each demand point (cell demand takes its cell's ward when the point lies
+        /// just outside every ward).
+        var wardOfDemand: [Int?]
+        var incidentIndices: [Int]
+        var incidentPoints: PlanarPointSet
+        var incidentWeights: [Double]
+    }
+
+    /// Demand points and weights for `s.demand`: incidents by severity (and weight column),
+    /// hot-spot cell scores spread over their roads, or the roads evenly; demand in 95% hot
+    /// cells multiplied by `s.hotPriority`.
+    static func demand(_ data: StudyData, hot: HotSpotOutcome?, settings s: PlacementSettings) throws -> ScenarioDemand {
+        let wards = data.boundaries.wards
+        let inc = data.incidents
+        let incidentIdx = hot?.incidentIndices ?? Array(0 ..< inc.count)
+        var incPoints = PlanarPointSet()
+        var incWeights: [Double] = []
+        for (k, i) in incidentIdx.enumerated() {
+            incPoints.append(inc.points[i])
+            // The hot-spot weights already hold severity x the weight column; without hot
+            // spots, the same product here.
+            var w = hot?.result.incidentWeights[k] ?? (IncidentWeighting.defaultSeverityWeights[data.severityClasses[i]] ?? 1) * inc.weights[i]
+            if let hot, s.hotPriority != 1, let c = cellOf(hot, inc.points[i]), hot.result.giBin[c] >= 2 { w *= s.hotPriority }
+            incWeights.append(w)
+        }
+        let demand: DemandSet
+        // The ward of each demand point, for the group figures (cell demand takes its cell's
+        // ward when the point itself lies just outside every ward).
+        var demandWard: [Int?]
+        switch s.demand {
+        case .incidents:
+            demand = try DemandSet(points: incPoints, weights: incWeights)
+            demandWard = incidentIdx.map { inc.wardIndices[$0] >= 0 ? inc.wardIndices[$0] : nil }
+        case .roads:
+            guard !data.roads.isEmpty else {
+                throw PlannerError.invalidConfiguration("road demand needs a road layer (--roads, or roads: in the scenario inputs)")
+            }
+            let samples = try DemandSet.alongRoads(data.roads, spacingMeters: s.roadDemandSpacingMeters)
+            var ws = samples.weights
+            if let hot, s.hotPriority != 1 {
+                for i in 0 ..< samples.count {
+                    if let c = cellOf(hot, samples.points[i]), hot.result.giBin[c] >= 2 { ws[i] *= s.hotPriority }
+                }
+            }
+            demand = try DemandSet(points: samples.points, weights: ws)
+            let inside = try PolygonIndex(wards.map(\.geometry)).firstContaining(samples.points)
+            demandWard = inside
+        case .kde, .gistar:
+            guard let hot else { throw PlannerError.invalidConfiguration("\(s.demand.rawValue) demand needs the hot-spot stage") }
+            let r = hot.result
+            var score = s.demand == .kde ? r.kdePerSquareKm : r.giZ.map { max($0, 0) }
+            for c in score.indices where r.giBin[c] >= 2 { score[c] *= s.hotPriority }
+            if data.roads.isEmpty {
+                demand = try DemandSet.cells(centres: r.cells.centers, scores: score)
+                demandWard = (0 ..< r.cells.count).filter { score[$0].isFinite && score[$0] > 0 }.map { hot.wardOfCell[$0] }
+            } else {
+                // Each cell's score is spread over the road points inside it: a camera earns
+                // a cell's weight by watching its streets, not by hitting its centre.
+                let samples = try DemandSet.alongRoads(data.roads, spacingMeters: s.roadDemandSpacingMeters)
+                var cellOfSample = [Int](repeating: -1, count: samples.count)
+                var perCell = [Int](repeating: 0, count: r.cells.count)
+                for i in 0 ..< samples.count {
+                    if let c = r.cells.cellIndex(x: samples.points.xs[i], y: samples.points.ys[i]), score[c] > 0 {
+                        cellOfSample[i] = c
+                        perCell[c] += 1
+                    }
+                }
+                var pts = PlanarPointSet(), ws: [Double] = [], cellOfDemand: [Int] = []
+                for i in 0 ..< samples.count where cellOfSample[i] >= 0 {
+                    pts.append(samples.points[i])
+                    ws.append(score[cellOfSample[i]] / Double(perCell[cellOfSample[i]]))
+                    cellOfDemand.append(cellOfSample[i])
+                }
+                // Cells with a score but no road carry their weight at the centre.
+                for c in 0 ..< r.cells.count where score[c] > 0 && perCell[c] == 0 {
+                    pts.append(r.cells.centers[c])
+                    ws.append(score[c])
+                    cellOfDemand.append(c)
+                }
+                demand = try DemandSet(points: pts, weights: ws)
+                let inside = try PolygonIndex(wards.map(\.geometry)).firstContaining(pts)
+                demandWard = zip(inside, cellOfDemand).map { w, c in w ?? hot.wardOfCell[c] }
+            }
+        }
+        return ScenarioDemand(demand: demand, wardOfDemand: demandWard, incidentIndices: incidentIdx,
+                              incidentPoints: incPoints, incidentWeights: incWeights)
     }
 
     static func cellOf(_ hot: HotSpotOutcome, _ p: PlanarPoint) -> Int? {
