@@ -197,7 +197,7 @@ enum BenchCases {
 
     /// Demand (weighted points) and candidate sites of the placement case, deterministic for a seed.
     private static func placementInstance(demandCount: Int, siteCount: Int, seed: UInt64) throws -> (DemandSet, [CandidateSite]) {
-        var rng = BenchRandom(seed: seed)
+        var rng = BenchmarkRandom(seed: seed)
         let side = (Double(demandCount) / 1e-3).squareRoot()
         var xs = [Double](repeating: 0, count: demandCount), ys = xs, weights = xs
         let clusterCount = max(1, demandCount / 200)
@@ -233,23 +233,3 @@ enum BenchCases {
     }
 }
 
-/// SplitMix64 (Steele, Lea & Flood 2014), so benchmark instances are the same on every machine.
-private struct BenchRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
-    /// Two standard normal deviates (Box–Muller).
-    mutating func gaussianPair() -> (Double, Double) {
-        let u = max(uniform(), 1e-300), v = uniform()
-        let r = (-2 * log(u)).squareRoot()
-        return (r * cos(2 * Double.pi * v), r * sin(2 * Double.pi * v))
-    }
-}

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Optimizer
 import GeoKit
 
 /// A deterministic synthetic instance and the time to build its coverage matrix, for
@@ -37,7 +38,7 @@ public enum CoverageBenchmark {
     public static func run(demandCount: Int = 100_000, siteCount: Int = 20_000, headingCount: Int = 8,
                            rangeMeters: Double = 50, fovDegrees: Double = 90, areaSizeMeters: Double = 20_000,
                            clusterCount: Int = 60, buildingCount: Int = 0, seed: UInt64 = 42) throws -> Report {
-        var rng = SplitMix64(seed: seed)
+        var rng = BenchmarkRandom(seed: seed)
         let centres = (0 ..< max(1, clusterCount)).map { _ in
             PlanarPoint(x: rng.uniform() * areaSizeMeters, y: rng.uniform() * areaSizeMeters)
         }
@@ -78,26 +79,3 @@ public enum CoverageBenchmark {
     }
 }
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a small deterministic generator for synthetic data.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
-
-    /// Two independent standard normals (Box–Muller).
-    mutating func gaussianPair() -> (Double, Double) {
-        let u1 = max(uniform(), 1e-300), u2 = uniform()
-        let r = (-2 * log(u1)).squareRoot()
-        return (r * cos(2 * .pi * u2), r * sin(2 * .pi * u2))
-    }
-}

@@ -156,11 +156,12 @@ public enum OptimizerBenchmark {
     }
 }
 
-/// SplitMix64, so benchmark instances are identical on every machine.
-struct BenchmarkRandom {
+/// SplitMix64 (Steele, Lea & Flood 2014), so benchmark instances are identical on every
+/// machine. Shared by the optimizer, coverage and CLI benchmarks.
+public struct BenchmarkRandom: Sendable {
     var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -168,9 +169,9 @@ struct BenchmarkRandom {
         return z ^ (z >> 31)
     }
     /// Uniform in [0, 1).
-    mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+    public mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
     /// Two standard normal deviates (Box–Muller).
-    mutating func gaussianPair() -> (Double, Double) {
+    public mutating func gaussianPair() -> (Double, Double) {
         let u = max(uniform(), 1e-300), v = uniform()
         let r = (-2 * log(u)).squareRoot()
         return (r * cos(2 * Double.pi * v), r * sin(2 * Double.pi * v))

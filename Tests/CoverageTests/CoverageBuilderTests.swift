@@ -6,7 +6,7 @@ import Testing
 
 private func randomInstance(seed: UInt64, demand n: Int, sites s: Int, buildings b: Int)
     throws -> (DemandSet, [CandidateSite], ObstacleIndex) {
-    var rng = SplitMix64(seed: seed)
+    var rng = BenchmarkRandom(seed: seed)
     var pts = PlanarPointSet()
     var w: [Double] = []
     for _ in 0 ..< n {
