@@ -25,6 +25,9 @@ public struct HotspotsCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Ward attribute with residents (for rates per 1,000).", valueName: "field"))
     public var populationField: String?
 
+    @Flag(name: .long, help: "Also write the incident points (incidents.geojson). Incident data are sensitive: by default only cells and wards leave camplan.")
+    public var rawPoints = false
+
     public init() {}
 
     public mutating func validate() throws {
@@ -47,6 +50,10 @@ public struct HotspotsCommand: ParsableCommand {
             try VectorWriter.writeGeoJSON(try HotSpotStage.wardLayer(data, outcome, records: records, toLonLat: toLonLat),
                                           to: try staging.path("wards.geojson"))
             try staging.writeJSON(HotSpotStage.summary(outcome, workCRS: data.boundaries.workCRS), to: "summary.json")
+            if rawPoints {
+                try VectorWriter.writeGeoJSON(try HotSpotStage.incidentLayer(data, outcome, toLonLat: toLonLat),
+                                              to: try staging.path("incidents.geojson"))
+            }
             if !data.incidents.rejections.isEmpty {
                 try IncidentLoader.writeRejects(data.incidents.rejections, to: try staging.path("rejects.csv"))
             }

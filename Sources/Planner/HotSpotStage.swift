@@ -171,6 +171,29 @@ public enum HotSpotStage {
         ], geometryType: .multiPolygon, features: features)
     }
 
+    /// `incidents`: the analysed incident points with their weight, cell and the cell's Gi*
+    /// bin. Only written when the user asks for raw points (`--raw-points`).
+    public static func incidentLayer(_ data: StudyData, _ o: HotSpotOutcome, toLonLat: CoordinateTransform) throws -> OutputLayer {
+        let inc = data.incidents
+        var features: [Feature<LonLat>] = []
+        features.reserveCapacity(o.incidentIndices.count)
+        for (k, i) in o.incidentIndices.enumerated() {
+            let p: LonLat = try toLonLat.transform(inc.points[i])
+            let c = Int(o.result.cellOfIncident[k])
+            features.append(Feature(index: k, geometry: .point(p), attributes: [
+                "id": .string(inc.ids[i]), "date": inc.dates[i].map { .string($0.description) } ?? .null,
+                "category": .string(inc.categories[i]), "severity": .string(data.severityClasses[i].rawValue),
+                "solved": inc.solved[i].map { .bool($0) } ?? .null, "weight": .real(o.result.incidentWeights[k]),
+                "cell_id": c >= 0 ? .string(o.result.cells.ids[c]) : .null,
+                "gi_bin": c >= 0 ? .integer(Int64(o.result.giBin[c])) : .null,
+            ]))
+        }
+        return try OutputLayer(name: "incidents", fields: [
+            .init("id", .string), .init("date", .string), .init("category", .string), .init("severity", .string),
+            .init("solved", .bool), .init("weight", .real), .init("cell_id", .string), .init("gi_bin", .integer),
+        ], geometryType: .point, features: features)
+    }
+
     /// Per-ward figures from the incidents actually analysed, for scorecard and ranking.
     public static func wardRecords(_ data: StudyData, _ o: HotSpotOutcome) -> [WardRecord] {
         let wards = data.boundaries.wards

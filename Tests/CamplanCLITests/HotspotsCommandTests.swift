@@ -44,6 +44,22 @@ struct HotspotsCommandTests {
         #expect(r.stdout.contains("held-out 2023"))
     }
 
+    @Test func incidentPointsLeaveOnlyWhenAskedFor() throws {
+        guard FileManager.default.fileExists(atPath: Self.geodata + "/incidents.csv") else { return }
+        let dir = try tempDir()
+        let base = ["hotspots", "--wards", Self.geodata + "/wards.geojson", "--incidents", Self.geodata + "/incidents.csv",
+                    "--cell", "1000", "--no-trends", "--quiet"]
+        let a = try CLIRun.run(base + ["--out", dir + "/a"])
+        #expect(a.status == 0, "\(a.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: dir + "/a").sorted()
+        #expect(written == ["hotspot-cells.geojson", "summary.json", "wards.geojson"])
+        let b = try CLIRun.run(base + ["--raw-points", "--out", dir + "/b"])
+        #expect(b.status == 0, "\(b.stderr)")
+        let points = try VectorReader.read(dir + "/b/incidents.geojson")
+        #expect(points.features.count == 3180)
+        #expect(points.features.allSatisfy { $0["cell_id"] != .null })
+    }
+
     @Test func tooFewIncidentsIsAClearErrorWithNoOutput() throws {
         let dir = try tempDir()
         var csv = "id,date,lon,lat\n"
