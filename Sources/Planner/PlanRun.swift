@@ -95,7 +95,8 @@ public enum PlanRun {
             try IncidentLoader.writeRejects(data.incidents.rejections, to: try staging.path("rejects.csv"))
             console += "\(data.incidents.rejections.count) incident rows rejected; see rejects.csv\n"
         }
-        for sc in scenarios {
+        for (n, sc) in scenarios.enumerated() {
+            progress?.overall(n, of: scenarios.count)
             let hs = hotSpotSettings(sc.settings)
             let hot: HotSpotOutcome
             do {
@@ -140,6 +141,7 @@ public enum PlanRun {
             console += "\(sc.name): " + PlacementOutputs.console(outcome, costUnit: data.catalog.costUnit)
                 .replacingOccurrences(of: "\n", with: "\n  ").trimmingCharacters(in: .whitespaces)
         }
+        progress?.overall(scenarios.count, of: scenarios.count)
         let comparison = ScenarioComparison.table(outcomes)
         try staging.writeCSV(comparison, to: "comparison.csv")
         try staging.write("# Scenario comparison\n\n" + comparison.markdown() + "\n", to: "comparison.md")

@@ -1,24 +1,36 @@
 import Foundation
 
 /// Progress on stderr for long steps, drawn only when stderr is a terminal and not
-/// `quiet`; with `verbose`, a stage timing line at the end. Results never go to stderr, so
-/// piping stdout stays clean.
+/// `quiet`: a bar over the scenarios of a run (or the steps of a verb) with the current
+/// stage's name. With `verbose`, a stage timing line at the end. Results never go to stderr,
+/// so piping stdout stays clean.
 public final class ProgressReporter: @unchecked Sendable {
     private let lock = NSLock()
     private let draw: Bool
     private let verbose: Bool
+    private let write: @Sendable (String) -> Void
     private var stages: [(String, Double)] = []
     private var stageStart: Date?
     private var stageName: String?
-    private var lastDraw = Date.distantPast
+    private var overall: (done: Int, total: Int)?
 
     /// - Parameters:
     ///   - quiet: draw nothing.
     ///   - verbose: print a stage timing line from ``finish()``.
     ///   - isTerminal: whether stderr is a terminal (default: asks the OS).
-    public init(quiet: Bool, verbose: Bool, isTerminal: Bool = isatty(STDERR_FILENO) == 1) {
+    ///   - write: where the text goes (default: stderr).
+    public init(quiet: Bool, verbose: Bool, isTerminal: Bool = isatty(STDERR_FILENO) == 1,
+                write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
         self.draw = !quiet && isTerminal
         self.verbose = verbose && !quiet
+        self.write = write
+    }
+
+    /// Sets the overall position (e.g. scenario `done` of `total`) shown as a bar.
+    public func overall(_ done: Int, of total: Int) {
+        lock.lock(); defer { lock.unlock() }
+        overall = total > 0 ? (min(max(done, 0), total), total) : nil
+        redrawLocked()
     }
 
     /// Starts a named stage (ending the previous one).
@@ -27,20 +39,7 @@ public final class ProgressReporter: @unchecked Sendable {
         endStageLocked()
         stageName = name
         stageStart = Date()
-        if draw { FileHandle.standardError.write(Data("\r\u{1B}[K\(name)…".utf8)) }
-    }
-
-    /// Updates the bar of the current stage: `done` of `total` steps.
-    public func update(_ done: Int, of total: Int) {
-        guard draw, total > 0 else { return }
-        lock.lock(); defer { lock.unlock() }
-        let now = Date()
-        guard now.timeIntervalSince(lastDraw) > 0.1 || done == total else { return }
-        lastDraw = now
-        let width = 30
-        let filled = Int(Double(width) * Double(done) / Double(total))
-        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(stageName ?? "") [\(bar)] \(done)/\(total)".utf8))
+        redrawLocked()
     }
 
     /// Ends the last stage; returns the stage timings (seconds) and prints them when verbose.
@@ -48,13 +47,25 @@ public final class ProgressReporter: @unchecked Sendable {
     public func finish() -> [(String, Double)] {
         lock.lock(); defer { lock.unlock() }
         endStageLocked()
-        if draw { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if draw { write("\r\u{1B}[K") }
         if verbose, !stages.isEmpty {
             let line = stages.map { String(format: "%@ %.2fs", $0.0, $0.1) }.joined(separator: ", ")
             let total = stages.reduce(0) { $0 + $1.1 }
-            FileHandle.standardError.write(Data("stages: \(line); total \(String(format: "%.2f", total))s\n".utf8))
+            write("stages: \(line); total \(String(format: "%.2f", total))s\n")
         }
         return stages
+    }
+
+    private func redrawLocked() {
+        guard draw else { return }
+        var text = "\r\u{1B}[K"
+        if let (done, total) = overall {
+            let width = 24
+            let filled = width * done / total
+            text += "[" + String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled) + "] \(done)/\(total) "
+        }
+        text += (stageName ?? "") + "…"
+        write(text)
     }
 
     private func endStageLocked() {
