@@ -45,6 +45,10 @@ enum InspectTable {
             if s.rejectedCount > 0 {
                 out += "  rejected: " + tally(s.rejectedByReason) + "\n"
             }
+            out += "\n" + crossTable(s, title: "by severity", keys: s.incidentsBySeverity.keys.sorted(by: severityOrder),
+                                    nameWidth: nameWidth) { $0.incidentsBySeverity }
+            out += "\n" + crossTable(s, title: "by category", keys: s.incidentsByCategory.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key),
+                                    nameWidth: nameWidth) { $0.incidentsByCategory }
         }
         if s.repairs.isEmpty {
             out += "\nBoundaries: all valid\n"
@@ -53,6 +57,33 @@ enum InspectTable {
             for r in s.repairs { out += "  feature \(r.feature) (ward \(r.wardID)): \(r.reason)\n" }
         }
         return out
+    }
+
+    /// Incidents per group (rows) and `keys` (columns), with the group's total.
+    static func crossTable(_ s: InputSummary, title: String, keys: [String], nameWidth: Int,
+                           _ values: (InputSummary.Group) -> [String: Int]) -> String {
+        let widths = keys.map { max($0.count, 5) + 2 }
+        var header = pad("incidents \(title)", nameWidth)
+        for (k, w) in zip(keys, widths) { header += pad(k, w, right: true) }
+        var out = header + "\n" + String(repeating: "-", count: header.count) + "\n"
+        for g in s.groups {
+            let v = values(g)
+            var l = pad(g.name, nameWidth)
+            for (k, w) in zip(keys, widths) { l += pad(String(v[k] ?? 0), w, right: true) }
+            out += l + "\n"
+        }
+        return out
+    }
+
+    /// Penal Code order for the known classes, then the rest alphabetically.
+    static func severityOrder(_ a: String, _ b: String) -> Bool {
+        let order = ["less_serious", "serious", "very_serious", "especially_serious"]
+        switch (order.firstIndex(of: a), order.firstIndex(of: b)) {
+        case let (i?, j?): return i < j
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: return a < b
+        }
     }
 
     static func tally(_ d: [String: Int]) -> String {
