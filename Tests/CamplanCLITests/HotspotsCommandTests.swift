@@ -104,3 +104,22 @@ struct SeverityCommandTests {
         #expect(r.stdout.contains("seriuos"))   // the report still shows what was read
     }
 }
+
+@Suite("camplan inspect per group")
+struct InspectPerGroupTests {
+    @Test func severityAndCategoryPerDistrictAddUp() throws {
+        let geodata = CLIRun.root.appendingPathComponent("geodata/tien-giang").path
+        guard FileManager.default.fileExists(atPath: geodata + "/incidents.csv") else { return }
+        let r = try CLIRun.run(["inspect", "--wards", geodata + "/wards.geojson", "--incidents", geodata + "/incidents.csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        let bySeverity = try #require(lines.firstIndex { $0.hasPrefix("incidents by severity") })
+        let byCategory = try #require(lines.firstIndex { $0.hasPrefix("incidents by category") })
+        // Mỹ Tho's row in each table sums to its 745 incidents of the first table.
+        for start in [bySeverity, byCategory] {
+            let row = try #require(lines[start...].first { $0.hasPrefix("Thành phố Mỹ Tho") })
+            let numbers = row.split(separator: " ").compactMap { Int($0) }
+            #expect(numbers.reduce(0, +) == 745, "\(row)")
+        }
+    }
+}
