@@ -149,7 +149,7 @@ public enum HotSpotStage {
         features.reserveCapacity(r.cells.count)
         for c in 0 ..< r.cells.count {
             let geom: Geometry<LonLat> = try toLonLat.transform(Geometry<PlanarPoint>.multiPolygon(r.cells.polygons[c]))
-            var a: [String: FieldValue] = [
+            let a: [String: FieldValue] = [
                 "cell_id": .string(r.cells.ids[c]),
                 "count": .integer(Int64(r.counts[c])),
                 "weight": .real(r.weights[c]),
@@ -161,7 +161,6 @@ public enum HotSpotStage {
                 "trend": r.trends.map { .string($0.categories[c].rawValue) } ?? .null,
                 "moran": r.localMoran.map { m in m.label(c).map { .string($0.rawValue) } ?? .string("ns") } ?? .null,
             ]
-            if r.cells.lattice == nil { a["cell_id"] = .string(r.cells.ids[c]) }
             features.append(Feature(index: c, geometry: geom, attributes: a))
         }
         return try OutputLayer(name: "hotspot_cells", fields: [

@@ -130,14 +130,15 @@ public enum PlacementStage {
             stop = r.reachedTarget ? "target_reached" : "target_unreachable"
             boundSource = "lscp"
             lowerBound = r.lowerBound
+            // Covered share after each new camera (the existing ones come first in `chosen`).
             var acc = 0.0, newCount = 0
-            curve = [(0, 0)]
+            curve = []
             for c in chosen {
                 acc += c.marginal
-                if !c.existing { newCount += 1 }
-                if !c.existing || newCount == 0 { curve.append((newCount, total > 0 ? acc / total : 0)) }
+                guard !c.existing else { continue }
+                newCount += 1
+                curve.append((newCount, total > 0 ? acc / total : 0))
             }
-            curve = curve.filter { $0.0 > 0 }
             newCost = chosen.filter { !$0.existing }.reduce(0) { $0 + problem.facilityCosts[$1.facility] }
         } else {
             let r = try MCLPSolver(options: options).solve(problem)
