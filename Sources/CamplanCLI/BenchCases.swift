@@ -144,32 +144,16 @@ enum BenchCases {
 
     /// One spopt/CBC reference instance (scripts/reference/spopt_mclp.py) solved by `MCLPSolver`.
     static func mclp(path: String, options: SolverOptions) throws -> BenchRecord {
-        struct Reference: Decodable {
-            struct CBC: Decodable {
-                let objective: Double
-                let status: String
-                let solve_seconds: Double
-                let build_seconds: Double
-            }
-            let name: String
-            let demand_count: Int
-            let facility_count: Int
-            let p: Int
-            let weights: [Double]
-            let offsets: [Int]
-            let indices: [Int32]
-            let cbc: CBC
-        }
-        let ref = try JSONDecoder().decode(Reference.self, from: try Data(contentsOf: URL(fileURLWithPath: path)))
+        let ref = try MCLPReferenceInstance(contentsOf: URL(fileURLWithPath: path))
         let clock = ContinuousClock()
         let t0 = clock.now
-        let matrix = try CoverageMatrix(demandCount: ref.demand_count, offsets: ref.offsets, indices: ref.indices)
+        let matrix = try ref.matrix()
         let problem = try PlacementProblem(matrix: matrix, demandWeights: ref.weights, budget: .count(ref.p))
         let result = try MCLPSolver(options: options).solve(problem)
         let solve = seconds(t0.duration(to: clock.now))
         var r = BenchRecord(area: "mclp", case: ref.name)
-        r.add("demand", ref.demand_count)
-        r.add("facilities", ref.facility_count)
+        r.add("demand", ref.demandCount)
+        r.add("facilities", ref.facilityCount)
         r.add("cameras", ref.p)
         r.add("nnz", ref.indices.count)
         r.add("solve_s", solve)
@@ -195,41 +179,14 @@ enum BenchCases {
         Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 
-    /// Demand (weighted points) and candidate sites of the placement case, deterministic for a seed.
+    /// Demand (weighted points) and candidate sites of the placement case, deterministic for a
+    /// seed: the points of ``OptimizerBenchmark/syntheticPoints(demandCount:siteCount:seed:)``.
     private static func placementInstance(demandCount: Int, siteCount: Int, seed: UInt64) throws -> (DemandSet, [CandidateSite]) {
-        var rng = BenchmarkRandom(seed: seed)
-        let side = (Double(demandCount) / 1e-3).squareRoot()
-        var xs = [Double](repeating: 0, count: demandCount), ys = xs, weights = xs
-        let clusterCount = max(1, demandCount / 200)
-        let centres = (0 ..< clusterCount).map { _ in (rng.uniform() * side, rng.uniform() * side) }
-        for i in 0 ..< demandCount {
-            if rng.uniform() < 0.8 {
-                let c = centres[Int(rng.next() % UInt64(clusterCount))]
-                let (gx, gy) = rng.gaussianPair()
-                xs[i] = min(max(c.0 + 150 * gx, 0), side)
-                ys[i] = min(max(c.1 + 150 * gy, 0), side)
-            } else {
-                xs[i] = rng.uniform() * side
-                ys[i] = rng.uniform() * side
-            }
-            weights[i] = 1 + (-3 * log(max(rng.uniform(), 1e-12))).rounded(.down)
+        let p = OptimizerBenchmark.syntheticPoints(demandCount: demandCount, siteCount: siteCount, seed: seed)
+        let sites = (0 ..< siteCount).map {
+            CandidateSite(id: "s\($0)", location: PlanarPoint(x: p.siteXs[$0], y: p.siteYs[$0]), source: .given)
         }
-        var sites: [CandidateSite] = []
-        sites.reserveCapacity(siteCount)
-        for s in 0 ..< siteCount {
-            var x: Double, y: Double
-            if rng.uniform() < 0.7 && demandCount > 0 {
-                let i = Int(rng.next() % UInt64(demandCount))
-                x = xs[i] + (rng.uniform() - 0.5) * 120
-                y = ys[i] + (rng.uniform() - 0.5) * 120
-            } else {
-                x = rng.uniform() * side
-                y = rng.uniform() * side
-            }
-            sites.append(CandidateSite(id: "s\(s)", location: PlanarPoint(x: min(max(x, 0), side), y: min(max(y, 0), side)),
-                                       source: .given))
-        }
-        return (try DemandSet(points: PlanarPointSet(xs: xs, ys: ys), weights: weights), sites)
+        return (try DemandSet(points: PlanarPointSet(xs: p.xs, ys: p.ys), weights: p.weights), sites)
     }
 }
 

@@ -46,12 +46,21 @@ public enum OptimizerBenchmark {
         public let siteOfFacility: [Int]
     }
 
-    /// Builds the synthetic instance (deterministic for a seed).
-    /// - Complexity: O(sites · points within range · headings) after an O(n) grid build.
-    public static func makeInstance(
-        demandCount: Int, siteCount: Int, headings: Int = 8, rangeMeters: Double = 100,
-        fovDegrees: Double = 100, seed: UInt64 = 42
-    ) throws -> Instance {
+    /// The points of the synthetic benchmark: clustered demand (80% in Gaussian clusters of
+    /// 150 m, 20% uniform, about 1,000 points per km²) with integer weights, and candidate
+    /// sites (70% near a demand point, the rest uniform), all in `0...side` metres.
+    public struct SyntheticPoints: Sendable {
+        public let side: Double
+        public let xs: [Double]
+        public let ys: [Double]
+        public let weights: [Double]
+        public let siteXs: [Double]
+        public let siteYs: [Double]
+    }
+
+    /// Generates the benchmark points (deterministic for a seed); shared by this benchmark's
+    /// plain sector maths and the CLI's run through the real coverage builder.
+    public static func syntheticPoints(demandCount: Int, siteCount: Int, seed: UInt64) -> SyntheticPoints {
         var rng = BenchmarkRandom(seed: seed)
         let side = (Double(demandCount) / 1e-3).squareRoot()
         var xs = [Double](repeating: 0, count: demandCount)
@@ -71,6 +80,31 @@ public enum OptimizerBenchmark {
             }
             weights[i] = 1 + (-3 * log(max(rng.uniform(), 1e-12))).rounded(.down)
         }
+        var siteXs = [Double](repeating: 0, count: siteCount), siteYs = siteXs
+        for s in 0 ..< siteCount {
+            var sx: Double, sy: Double
+            if rng.uniform() < 0.7 && demandCount > 0 {
+                let i = Int(rng.next() % UInt64(demandCount))
+                sx = xs[i] + (rng.uniform() - 0.5) * 120
+                sy = ys[i] + (rng.uniform() - 0.5) * 120
+            } else {
+                sx = rng.uniform() * side
+                sy = rng.uniform() * side
+            }
+            siteXs[s] = min(max(sx, 0), side)
+            siteYs[s] = min(max(sy, 0), side)
+        }
+        return SyntheticPoints(side: side, xs: xs, ys: ys, weights: weights, siteXs: siteXs, siteYs: siteYs)
+    }
+
+    /// Builds the synthetic instance (deterministic for a seed).
+    /// - Complexity: O(sites · points within range · headings) after an O(n) grid build.
+    public static func makeInstance(
+        demandCount: Int, siteCount: Int, headings: Int = 8, rangeMeters: Double = 100,
+        fovDegrees: Double = 100, seed: UInt64 = 42
+    ) throws -> Instance {
+        let points = syntheticPoints(demandCount: demandCount, siteCount: siteCount, seed: seed)
+        let side = points.side, xs = points.xs, ys = points.ys, weights = points.weights
         // Uniform grid over the demand points.
         let cell = rangeMeters
         let cols = max(1, Int((side / cell).rounded(.up)) + 1)
@@ -98,17 +132,7 @@ public enum OptimizerBenchmark {
         var near: [(Int32, Double, Double, Double)] = []
         var list: [Int32] = []
         for s in 0 ..< siteCount {
-            var sx: Double, sy: Double
-            if rng.uniform() < 0.7 && demandCount > 0 {
-                let i = Int(rng.next() % UInt64(demandCount))
-                sx = xs[i] + (rng.uniform() - 0.5) * 120
-                sy = ys[i] + (rng.uniform() - 0.5) * 120
-            } else {
-                sx = rng.uniform() * side
-                sy = rng.uniform() * side
-            }
-            sx = min(max(sx, 0), side)
-            sy = min(max(sy, 0), side)
+            let sx = points.siteXs[s], sy = points.siteYs[s]
             near.removeAll(keepingCapacity: true)
             let cx = min(cols - 1, Int(sx / cell)), cy = min(cols - 1, Int(sy / cell))
             for gy in max(0, cy - 1) ... min(cols - 1, cy + 1) {

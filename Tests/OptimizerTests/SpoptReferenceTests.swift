@@ -6,23 +6,6 @@ import Testing
 /// scripts/reference/spopt_mclp.py (read from the repository, relative to this file).
 @Suite("MCLP against spopt/CBC optima")
 struct SpoptReferenceTests {
-    struct Reference: Decodable {
-        struct CBC: Decodable {
-            let objective: Double
-            let status: String
-            let solve_seconds: Double
-            let build_seconds: Double
-        }
-        let name: String
-        let demand_count: Int
-        let facility_count: Int
-        let p: Int
-        let weights: [Double]
-        let offsets: [Int]
-        let indices: [Int32]
-        let cbc: CBC
-    }
-
     static let directory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("scripts/reference/mclp")
@@ -31,15 +14,14 @@ struct SpoptReferenceTests {
 
     @Test("objective within 0.5% of CBC's optimum, bound above it", arguments: names)
     func matchesCBC(name: String) throws {
-        let data = try Data(contentsOf: Self.directory.appendingPathComponent("\(name).json"))
-        let ref = try JSONDecoder().decode(Reference.self, from: data)
+        let ref = try MCLPReferenceInstance(contentsOf: Self.directory.appendingPathComponent("\(name).json"))
         #expect(ref.cbc.status == "Optimal")
-        let matrix = try CoverageMatrix(demandCount: ref.demand_count, offsets: ref.offsets, indices: ref.indices)
-        #expect(matrix.facilityCount == ref.facility_count)
+        let matrix = try ref.matrix()
+        #expect(matrix.facilityCount == ref.facilityCount)
         let problem = try PlacementProblem(matrix: matrix, demandWeights: ref.weights, budget: .count(ref.p))
         let result = try MCLPSolver().solve(problem)
         let opt = ref.cbc.objective
-        print("SPOPT \(name): CBC \(opt) in \(ref.cbc.solve_seconds) s (+\(ref.cbc.build_seconds) s build); "
+        print("SPOPT \(name): CBC \(opt) in \(ref.cbc.solveSeconds) s (+\(ref.cbc.buildSeconds) s build); "
               + "ours \(result.objective) bound \(result.upperBound) gap \(result.gap) in \(result.runtimeSeconds) s")
         #expect(result.objective >= 0.995 * opt, "\(name): \(result.objective) vs CBC \(opt)")
         #expect(result.objective <= opt + 1e-6, "\(name): above CBC's proven optimum")
