@@ -168,6 +168,19 @@ def time_instance(path):
     del cost, model
 
     t0 = time.perf_counter()
+    prob, y = sparse_model(n, m, offsets, indices, weights)
+    prob += pulp.lpSum(y) == p
+    t1 = time.perf_counter()
+    prob.solve(pulp.PULP_CBC_CMD(msg=False))
+    t2 = time.perf_counter()
+    out.update({"pulp_status": pulp.LpStatus[prob.status], "pulp_objective": float(pulp.value(prob.objective)),
+                "pulp_build_s": round(t1 - t0, 3), "pulp_solve_s": round(t2 - t1, 3)})
+    print(json.dumps(out), flush=True)
+
+
+def sparse_model(n, m, offsets, indices, weights):
+    """The MCLP as a sparse PuLP model from CSR coverage: binary y_j per facility, x_i per
+    coverable demand point, x_i <= sum of the y_j covering i. The caller adds the budget."""
     covers = [[] for _ in range(n)]
     for j in range(m):
         for i in indices[offsets[j]:offsets[j + 1]]:
@@ -178,13 +191,7 @@ def time_instance(path):
     prob += pulp.lpSum(float(weights[i]) * x[i] for i in x)
     for i, xi in x.items():
         prob += xi <= pulp.lpSum(y[j] for j in covers[i])
-    prob += pulp.lpSum(y) == p
-    t1 = time.perf_counter()
-    prob.solve(pulp.PULP_CBC_CMD(msg=False))
-    t2 = time.perf_counter()
-    out.update({"pulp_status": pulp.LpStatus[prob.status], "pulp_objective": float(pulp.value(prob.objective)),
-                "pulp_build_s": round(t1 - t0, 3), "pulp_solve_s": round(t2 - t1, 3)})
-    print(json.dumps(out), flush=True)
+    return prob, y
 
 
 def time_sparse(path, seconds):
@@ -196,16 +203,7 @@ def time_sparse(path, seconds):
     offsets, indices, weights = rec["offsets"], rec["indices"], rec["weights"]
     site = rec["site_of_facility"]
     t0 = time.perf_counter()
-    covers = [[] for _ in range(n)]
-    for j in range(m):
-        for i in indices[offsets[j]:offsets[j + 1]]:
-            covers[i].append(j)
-    prob = pulp.LpProblem("mclp", pulp.LpMaximize)
-    y = [pulp.LpVariable(f"y{j}", cat="Binary") for j in range(m)]
-    x = {i: pulp.LpVariable(f"x{i}", cat="Binary") for i in range(n) if covers[i]}
-    prob += pulp.lpSum(float(weights[i]) * x[i] for i in x)
-    for i, xi in x.items():
-        prob += xi <= pulp.lpSum(y[j] for j in covers[i])
+    prob, y = sparse_model(n, m, offsets, indices, weights)
     by_site = {}
     for j, s in enumerate(site):
         by_site.setdefault(s, []).append(y[j])
