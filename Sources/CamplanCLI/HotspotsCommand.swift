@@ -54,9 +54,7 @@ public struct HotspotsCommand: ParsableCommand {
                 try VectorWriter.writeGeoJSON(try HotSpotStage.incidentLayer(data, outcome, toLonLat: toLonLat),
                                               to: try staging.path("incidents.geojson"))
             }
-            if !data.incidents.rejections.isEmpty {
-                try IncidentLoader.writeRejects(data.incidents.rejections, to: try staging.path("rejects.csv"))
-            }
+            try staging.writeRejects(of: data.incidents)
             try staging.commit()
             progress.finish()
             print(HotSpotStage.consoleSummary(outcome), terminator: "")

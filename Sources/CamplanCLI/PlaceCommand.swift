@@ -164,9 +164,7 @@ public struct PlaceCommand: ParsableCommand {
             if input.wards != nil { try staging.writeCSV(PlacementOutputs.groupTable(outcome), to: "groups.csv") }
             try staging.writeJSON(PlacementOutputs.summary(outcome, workCRS: data.boundaries.workCRS, costUnit: data.catalog.costUnit,
                                                            includeRuntime: true), to: "summary.json")
-            if !data.incidents.rejections.isEmpty {
-                try IncidentLoader.writeRejects(data.incidents.rejections, to: try staging.path("rejects.csv"))
-            }
+            try staging.writeRejects(of: data.incidents)
             try staging.commit()
             progress.finish()
             print(PlacementOutputs.console(outcome, costUnit: data.catalog.costUnit), terminator: "")

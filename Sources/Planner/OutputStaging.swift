@@ -68,6 +68,15 @@ public final class OutputStaging {
         try VectorWriter.writeCSV(layer, to: try path(relative))
     }
 
+    /// Writes `rejects.csv` (row, id, reason, raw x, raw y) when some incident rows were
+    /// rejected; returns how many.
+    @discardableResult
+    public func writeRejects(of incidents: IncidentSet) throws -> Int {
+        guard !incidents.rejections.isEmpty else { return 0 }
+        try IncidentLoader.writeRejects(incidents.rejections, to: try path("rejects.csv"))
+        return incidents.rejections.count
+    }
+
     /// Moves every staged entry into the destination (replacing entries of the same name)
     /// and removes the staging folder.
     public func commit() throws {

@@ -91,10 +91,8 @@ public enum PlanRun {
         var scorecard: [ScorecardLine] = []
         var console = ""
         var best: (String, Double)?
-        if !data.incidents.rejections.isEmpty {
-            try IncidentLoader.writeRejects(data.incidents.rejections, to: try staging.path("rejects.csv"))
-            console += "\(data.incidents.rejections.count) incident rows rejected; see rejects.csv\n"
-        }
+        let rejected = try staging.writeRejects(of: data.incidents)
+        if rejected > 0 { console += "\(rejected) incident rows rejected; see rejects.csv\n" }
         for (n, sc) in scenarios.enumerated() {
             progress?.overall(n, of: scenarios.count)
             let hs = hotSpotSettings(sc.settings)
