@@ -137,6 +137,7 @@ public enum HotSpotStage {
             }
         let scores = try WardScores.compute(incidents: table, weights: result.incidentWeights, keep: { result.incidentWeights[$0] > 0 },
                                             wards: wardTable, currentYear: currentYear, cellBins: result.giBin, overlaps: overlaps)
+        notes += result.summary.warnings
         return HotSpotOutcome(settings: s, result: result, incidentIndices: idx, wardOfCell: wardOfCell,
                               currentYear: currentYear, wardScores: scores, notes: notes)
     }
