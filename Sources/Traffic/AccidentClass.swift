@@ -9,18 +9,19 @@ import Foundation
 /// `minor` = va chạm giao thông, `serious` = ít nghiêm trọng (people hurt, nobody killed) and
 /// `fatal` = nghiêm trọng (the lightest class with a death). This mapping is a choice made
 /// here: the Vietnamese class *nghiêm trọng* already involves a death, so the English
-/// "serious" (injury) sits one class below it.
+/// "serious" (injury) sits one class below it. The English incident codes `less_serious`,
+/// `very_serious` and `especially_serious` read as their Vietnamese classes.
 public enum AccidentClass: String, Sendable, CaseIterable, Hashable, Comparable {
     /// va chạm giao thông
-    case collision
+    case collision = "va_cham"
     /// tai nạn giao thông ít nghiêm trọng
-    case lessSerious = "less_serious"
+    case lessSerious = "it_nghiem_trong"
     /// tai nạn giao thông nghiêm trọng
-    case serious
+    case serious = "nghiem_trong"
     /// tai nạn giao thông rất nghiêm trọng
-    case verySerious = "very_serious"
+    case verySerious = "rat_nghiem_trong"
     /// tai nạn giao thông đặc biệt nghiêm trọng
-    case especiallySerious = "especially_serious"
+    case especiallySerious = "dac_biet_nghiem_trong"
 
     /// Position from the lightest (0) to the gravest (4).
     public var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
@@ -44,10 +45,11 @@ public enum AccidentClass: String, Sendable, CaseIterable, Hashable, Comparable 
 
     /// What ``parse(_:)`` accepts, for error messages.
     public static let expectedText = "an accident class (va chạm giao thông, ít nghiêm trọng, nghiêm trọng, rất nghiêm trọng, "
-        + "đặc biệt nghiêm trọng, with or without diacritics or the prefix 'tai nạn giao thông'; the codes collision, "
-        + "less_serious, serious, very_serious, especially_serious; minor, fatal; or 0-4)"
+        + "đặc biệt nghiêm trọng, with or without diacritics or the prefix 'tai nạn giao thông'; collision, less_serious, "
+        + "very_serious, especially_serious; the shipped file's minor, serious, fatal; or 0-4)"
 
-    /// Reads a class: the codes, the Vietnamese names with or without diacritics (and with or
+    /// Reads a class: the codes (the raw values, ASCII forms of the Vietnamese names), the
+    /// Vietnamese names with or without diacritics (and with or
     /// without the prefix "tai nạn giao thông"), the shipped file's `minor`/`serious`/`fatal`,
     /// or 0–4. Returns `nil` for an empty or unknown value.
     public static func parse(_ text: String) -> AccidentClass? {
@@ -62,8 +64,8 @@ public enum AccidentClass: String, Sendable, CaseIterable, Hashable, Comparable 
             folded = String(folded.dropFirst(prefix.count))
         }
         switch folded {
-        case "0", "va cham giao thong", "va cham", "minor": return .collision
-        case "1", "it nghiem trong", "less serious": return .lessSerious
+        case "0", "va cham giao thong", "va cham", "collision", "minor": return .collision
+        case "1", "it nghiem trong", "less serious", "serious": return .lessSerious
         case "2", "nghiem trong", "fatal": return .serious
         case "3", "rat nghiem trong", "very serious": return .verySerious
         case "4", "dac biet nghiem trong", "especially serious": return .especiallySerious

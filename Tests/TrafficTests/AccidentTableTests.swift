@@ -40,7 +40,9 @@ import Testing
     #expect(AccidentClass.parse("TNGT rất nghiêm trọng") == .verySerious)
     #expect(AccidentClass.parse("dac-biet-nghiem-trong") == .especiallySerious)
     #expect(AccidentClass.parse("va cham") == .collision)
-    #expect(AccidentClass.parse("serious") == .serious)
+    #expect(AccidentClass.parse("serious") == .lessSerious)   // the shipped file's English "serious": injuries
+    #expect(AccidentClass.parse("nghiem_trong") == .serious)
+    #expect(AccidentClass.parse("less_serious") == .lessSerious)
     #expect(AccidentClass.parse("3") == .verySerious)
     #expect(AccidentClass.parse("nhẹ") == nil)
     #expect(AccidentClass.parse("") == nil)

@@ -31,3 +31,10 @@ func accidents(_ items: [(PlanarPoint, Int, AccidentClass)], injuries: [Int]? = 
 func line(_ pts: [(Double, Double)]) -> LineString<PlanarPoint> {
     LineString(pts.map { PlanarPoint(x: $0.0, y: $0.1) })
 }
+
+/// The shipped Tiền Giang data folder, when the tests run from a checkout.
+let shippedData: String? = {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let dir = root.appendingPathComponent("geodata/tien-giang").path
+    return FileManager.default.fileExists(atPath: dir + "/traffic_accidents.csv") ? dir : nil
+}()
