@@ -80,10 +80,14 @@ public struct RankWardsCommand: ParsableCommand {
             try VectorWriter.writeGeoJSON(try ModelWardOutputs.layer(ranks, wards: data.boundaries.wards, toLonLat: toLonLat),
                                           to: try staging.path("model-wards.geojson"))
             try staging.writeCSV(PlannerTables.modelWards(ranks), to: "model-wards.csv")
+            let rejected = try staging.writeRejects(of: data.incidents)
             try staging.commit()
             progress.finish()
+            let warnings = data.warnings + outcome.notes + ModelWardRanking.emptyListWarnings(records, criteria: criteria)
+            for w in warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
             print(ModelWardOutputs.consoleTable(ranks, top: 10).console(decimals: 1), terminator: "")
-            print("wrote \(out)/model-wards.geojson, model-wards.csv")
+            if rejected > 0 { print("\(rejected) incident rows rejected; see \(out)/rejects.csv") }
+            print("wrote \(out)/model-wards.geojson, model-wards.csv" + (rejected > 0 ? ", rejects.csv" : ""))
         }
     }
 }

@@ -1,5 +1,6 @@
 import Coverage
 import Foundation
+import GeoKit
 import Yams
 
 /// What drives the demand weights the optimizer maximises.
@@ -92,8 +93,10 @@ public struct ScenarioSettings: Sendable, Equatable {
     /// `self` with every value `other` sets taken from `other`.
     public func overridden(by other: ScenarioSettings) -> ScenarioSettings {
         var r = self
-        if let v = other.budget { r.budget = v }
-        if let v = other.budgetCost { r.budgetCost = v }
+        // budget and budget_cost are alternatives: the more specific level's kind replaces
+        // the other (a scenario's budget_cost drops the defaults' budget, and back).
+        if let v = other.budget { r.budget = v; r.budgetCost = nil }
+        if let v = other.budgetCost { r.budgetCost = v; r.budget = nil }
         if let v = other.cameraMix { r.cameraMix = v }
         if let v = other.dori { r.dori = v }
         if let v = other.headings { r.headings = v }
@@ -332,7 +335,9 @@ struct YAMLReader {
                 guard let vm = v.mapping else { throw fail(v, key, "expected {title: ..., types: [...]}") }
                 try checkKeys(vm, allowed: ["title", "types"], context: "model_wards.lists.\(key)")
                 guard let t = vm["types"] else { throw fail(v, key, "missing 'types' (unit types such as phường, xã)") }
-                c.lists.append((key, try vm["title"].map { try string($0, key: "title") } ?? key, try stringList(t, key: "types")))
+                // Phường, PHƯỜNG, phuong -> phường; xa -> xã (the ward types as loaded).
+                let types = try stringList(t, key: "types").map { WardType(recognizing: $0)?.rawValue ?? $0 }
+                c.lists.append((key, try vm["title"].map { try string($0, key: "title") } ?? key, types))
             }
         }
         return c
@@ -343,6 +348,9 @@ struct YAMLReader {
         try checkKeys(m, allowed: YAMLReader.settingKeys + extra, context: context)
         var s = ScenarioSettings()
         if let n = m["budget"] { s.budget = try int(n, key: "budget", min: 0) }
+        if m["budget"] != nil, let n = m["budget_cost"] {
+            throw fail(n, "budget_cost", "give either budget (a camera count) or budget_cost (money), not both in \(context)")
+        }
         if let n = m["budget_cost"] { s.budgetCost = try double(n, key: "budget_cost", min: 0, exclusiveMin: true) }
         if let n = m["camera_mix"] {
             let mix = try stringList(n, key: "camera_mix")
