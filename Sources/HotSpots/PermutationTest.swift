@@ -12,8 +12,8 @@
 /// What changes is ties. esda's fold is `min(larger, R - larger)` with
 /// `larger = #{sim >= observed}`: every tie lands on the "larger" side. With many empty
 /// cells, an empty cell among empty neighbours has an observed sum of 0 and most draws give
-/// 0 too; the fold then reads the cell as extremely *low* and p becomes 1 / (R + 1): 2,620
-/// "cold cells at 99%" on the Tiền Giang data where the normal approximation finds none.
+/// 0 too; the fold then reads the cell as extremely *low* and p becomes 1 / (R + 1) (issue 12:
+/// 2,620 "cold cells at 99%" with 999 draws where the normal approximation finds none).
 /// Counting ties in both tails, such a cell is not extreme in either direction.
 ///
 /// esda's newer percentile-mirroring `"two-sided"` was not taken: with an atom of ties at
