@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "HotSpotsTests", dependencies: ["HotSpots", "GeoKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "GeoKit", "Optimizer"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "GeoKit"]),
-        .testTarget(name: "CamplanCLITests", dependencies: ["CamplanCLI", "GeoKit"]),
+        .testTarget(name: "CamplanCLITests", dependencies: ["CamplanCLI", "GeoKit"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )
