@@ -47,18 +47,19 @@ import Testing
         } catch let e as PlannerError {
             guard case let .scenario(_, line, key, message) = e else { Issue.record("\(e)"); return }
             #expect(line == 5 && key == "budget_cost")
-            #expect(message.contains("not both"))
+            #expect(message == "give either budget or budget_cost, not both in scenario 'a'")
         }
         // Across levels the more specific one replaces the other kind.
         let f = try parse("""
-        defaults: {budget: 250}
+        defaults: {budget_cost: 5000}
         scenarios:
           - name: money
-            budget_cost: 5000
           - name: count
+            budget: 120
         """)
-        #expect(f.scenarios[0].settings.budgetCost == 5000 && f.scenarios[0].settings.budget == nil)
-        #expect(f.scenarios[1].settings.budget == 250 && f.scenarios[1].settings.budgetCost == nil)
+        #expect(f.scenarios[0].settings.placement.budget == .cost(5000))
+        #expect(f.scenarios[1].settings.placement.budget == .count(120))
+        #expect(f.scenarios[1].settings.placement.budgetCost == nil)
     }
 
     @Test func row19InstalledCamerasOutsideOrRepeatedAreLeftOutWithAWarning() throws {

@@ -2,34 +2,6 @@ import Foundation
 import GeoKit
 import HotSpots
 
-/// Which units the hot-spot statistics run on.
-public enum HotSpotUnits: String, Sendable, CaseIterable {
-    /// A square fishnet of `cellSizeMeters`.
-    case fishnet
-    /// Pointy-top hexagons of the same area as the fishnet square.
-    case hexagon
-    /// The ward polygons themselves (distances between centroids).
-    case wards
-}
-
-/// Settings of one hot-spot analysis (the part of a scenario that hot spots depend on).
-public struct HotSpotSettings: Sendable, Hashable {
-    public var years: [Int]?
-    public var units: HotSpotUnits = .fishnet
-    public var cellSizeMeters: Double = 500
-    /// `nil`: Optimized Hot Spot Analysis rule.
-    public var bandMeters: Double?
-    public var kdeBandwidthMeters: Double?
-    public var permutations: Int = 0
-    public var seed: UInt64 = 0
-    public var evaluationYear: Int?
-    public var trends: Bool = true
-    public var categories: Set<String>?
-    public var halfLifeDays: Double?
-
-    public init() {}
-}
-
 /// The result of the hot-spot stage, with what later stages need: which incidents were
 /// used, the cell of each, and the per-ward records.
 public struct HotSpotOutcome: Sendable {
@@ -137,7 +109,6 @@ public enum HotSpotStage {
             }
         let scores = try WardScores.compute(incidents: table, weights: result.incidentWeights, keep: { result.incidentWeights[$0] > 0 },
                                             wards: wardTable, currentYear: currentYear, cellBins: result.giBin, overlaps: overlaps)
-        notes += result.summary.warnings
         return HotSpotOutcome(settings: s, result: result, incidentIndices: idx, wardOfCell: wardOfCell,
                               currentYear: currentYear, wardScores: scores, notes: notes)
     }
@@ -265,7 +236,9 @@ public enum HotSpotStage {
     }
 
     /// The machine-readable summary of a hot-spot analysis.
-    public static func summary(_ o: HotSpotOutcome, workCRS: CRS) -> HotSpotSummaryJSON {
+    /// - Parameter warnings: what may make the result wrong (``PlanProducts/warnings``);
+    ///   written as `warnings`, left out when empty.
+    public static func summary(_ o: HotSpotOutcome, workCRS: CRS, warnings: [String] = []) -> HotSpotSummaryJSON {
         let s = o.result.summary
         return HotSpotSummaryJSON(
             cells: s.cellCount, incidents: s.incidentCount, incidentsOutsideCells: s.incidentsOutsideCells,
@@ -279,7 +252,7 @@ public enum HotSpotStage {
                           total: $0.totalIncidents, pai: $0.pai, peiStar: $0.peiStar)
                 })
             },
-            notes: o.notes)
+            notes: o.notes, warnings: warnings.isEmpty ? nil : warnings)
     }
 
     /// A short console table of the analysis.
@@ -331,9 +304,11 @@ public struct HotSpotSummaryJSON: Codable, Sendable, Equatable {
     public var coldCells: [String: Int]
     public var evaluation: Evaluation?
     public var notes: [String]
+    /// What may make the result wrong (loaders, the analysis); `nil` when there is none.
+    public var warnings: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case cells, incidents, evaluation, notes
+        case cells, incidents, evaluation, notes, warnings
         case incidentsOutsideCells = "incidents_outside_cells", bandM = "band_m", bandMethod = "band_method"
         case kdeBandwidthM = "kde_bandwidth_m", workCRS = "work_crs", hotCells = "hot_cells", coldCells = "cold_cells"
     }
