@@ -174,7 +174,7 @@ enum CSVPreflight {
         if field > 0 || cellHasText { endRecord() }
         guard let bad = firstBad else { return }
         let name = separator == comma ? "comma" : separator == semicolon ? "semicolon" : "tab"
-        var reason = "\(bad.fields) cells where the header has \(headerFields) (\(badRows) such row\(badRows == 1 ? "" : "s")); GDAL would drop the extra cells and shift nothing back"
+        var reason = "\(bad.fields) cells where the header has \(headerFields) (\(badRows) such row\(badRows == 1 ? "" : "s")); GDAL would silently drop the extra cells"
         if separator == comma {
             reason += "; a decimal comma in an unquoted number (e.g. 106,36) splits it in two: quote such values (\"106,36\"), write 106.36, or separate the fields with ';'"
         } else {
