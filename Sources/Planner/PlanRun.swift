@@ -179,32 +179,20 @@ public enum PlanRun {
         try staging.writeJSON(PlacementOutputs.summary(outcome, workCRS: data.boundaries.workCRS, costUnit: data.catalog.costUnit,
                                                        includeRuntime: false), to: dir + "summary.json")
         try staging.writeJSON(HotSpotStage.summary(hot, workCRS: data.boundaries.workCRS), to: dir + "hotspot-summary.json")
-        try GeoPackageExport.write([cells, wardLayer, cameras, coverage, model], to: try staging.path(dir + "plan.gpkg"))
-        let report = HTMLReport(
-            title: "camplan: \(sc.name)", subtitle: sc.description ?? "",
-            layers: [
-                .init(title: "Wards", features: wardLayer.features, paint: .single(fill: "#ffffff", stroke: "#555", opacity: 0.0),
-                      labelFields: ["ward_name", "group", "incidents", "covered_share"]),
-                .init(title: "Gi* hot and cold cells", features: cells.features.filter { $0["gi_bin"] != .integer(0) },
-                      paint: .categorized(field: "gi_bin", colors: HTMLReport.giBinColors, fallback: "#ccc"),
-                      labelFields: ["cell_id", "count", "gi_z", "gi_bin", "trend"]),
-                .init(title: "Camera footprints", features: coverage.features, paint: .single(fill: "#1f78b4", stroke: "#1f78b4", opacity: 0.35),
-                      labelFields: ["site_id", "camera_type"]),
-                .init(title: "Cameras", features: cameras.features, paint: .flag(field: "existing", on: "#444", off: "#1f78b4"),
-                      labelFields: ["site_id", "camera_type", "heading_deg", "order", "existing", "ward"]),
-            ],
-            tables: [("Coverage by group", PlacementOutputs.groupTable(outcome)),
-                     ("Model-ward candidates", ModelWardOutputs.consoleTable(ranks, top: 10))],
-            notes: ["Incidents, accidents, existing cameras and population in the shipped data are synthetic.",
-                    "Roads, buildings and places: © OpenStreetMap contributors (ODbL)."])
-        try staging.write(report.render(), to: dir + "report.html")
+        let displayCells = try DisplayLayers.clippedCells(cells, to: wardLayer)
+        try GeoPackageExport.write([displayCells, wardLayer, try DisplayLayers.districts(from: wardLayer), cameras, coverage, model],
+                                   to: try staging.path(dir + "plan.gpkg"), title: "camplan: \(sc.name)", lang: .vi,
+                                   mapCRS: data.boundaries.workCRS)
+        let page = ScenarioPageInput(
+            name: sc.name, description: sc.description, wards: wardLayer, districts: try DisplayLayers.districts(from: wardLayer),
+            cells: displayCells, coverage: coverage, cameras: cameras,
+            outcome: ScenarioOutcome(name: sc.name, gap: outcome.gap, groups: outcome.groups), newCost: outcome.newCost,
+            coveredShare: outcome.totalWeight > 0 ? outcome.coveredWeight / outcome.totalWeight : 0,
+            modelWards: ModelWardOutputs.consoleTable(ranks, top: 10), versions: CamplanVersion.line)
+        try staging.write(try ReportPages.scenario(page, lang: .vi), to: dir + "report.html")
     }
 
     static func runReportHTML(file: ScenarioFile, comparison: ReportTable, scorecard: ReportTable, scenarios: [String]) -> String {
-        let r = HTMLReport(title: "camplan: scenario comparison", subtitle: "Scenarios of \((file.path as NSString).lastPathComponent): " +
-                           scenarios.joined(separator: ", ") + ". Each scenario's own map is in its folder (NAME/report.html).",
-                           layers: [], tables: [("Comparison by group", comparison), ("Directive scorecard (Chỉ thị 15/CT-UBND)", scorecard)],
-                           notes: ["Incidents, accidents, existing cameras and population in the shipped data are synthetic."])
-        return r.render()
+        ReportPages.comparison(comparison, scorecard: scorecard, scenarioFile: file.path, lang: .vi, versions: CamplanVersion.line)
     }
 }

@@ -184,12 +184,12 @@ struct RunCommandTests {
         // The GeoPackage reopens with every layer and a QGIS style for each styled one.
         let gpkg = dir + "/a/small/plan.gpkg"
         let layers = try VectorReader.layerNames(in: gpkg)
-        for l in ["hotspot_cells", "wards", "cameras", "coverage", "model_wards", "layer_styles"] {
+        for l in ["hotspot_cells", "wards", "districts", "cameras", "coverage", "model_wards", "layer_styles"] {
             #expect(layers.contains(l), "\(l)")
         }
         let styles = try VectorReader.read(gpkg, layer: "layer_styles")
         let styled = Set(styles.features.compactMap { $0["f_table_name"].stringValue })
-        #expect(styled == ["hotspot_cells", "wards", "cameras", "coverage", "model_wards"])
+        #expect(styled == ["hotspot_cells", "wards", "districts", "cameras", "coverage", "model_wards"])
         let cells = try VectorReader.read(gpkg, layer: "hotspot_cells")
         #expect(cells.features.count > 1000)
         // The comparison: two scenarios, 11 districts each plus ALL; equal shares of 2 per district.
