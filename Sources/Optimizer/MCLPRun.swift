@@ -255,7 +255,7 @@ final class MCLPRun {
     /// `perturbationWorkLimit` non-zeros, when the gap closes, or at the time limit.
     func iteratedLocalSearch() {
         guard options.perturbationRounds > 0, options.localSearch, !state.chosen.isEmpty else { return }
-        var rng = BenchmarkRandom(seed: 0x5EED)
+        var rng = SolverRandom(seed: 0x5EED)
         var best = state.chosen
         var bestValue = state.value
         let nnz = max(1, inst.indices.count)
