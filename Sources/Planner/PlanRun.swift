@@ -141,10 +141,12 @@ public enum PlanRun {
         }
         progress?.overall(scenarios.count, of: scenarios.count)
         let comparison = ScenarioComparison.table(outcomes)
-        try staging.writeCSV(comparison, to: "comparison.csv")
+        try staging.writeCSV(comparison.rounded(), to: "comparison.csv")
         try staging.write("# Scenario comparison\n\n" + comparison.markdown() + "\n", to: "comparison.md")
         let scoreTable = PlannerTables.scorecard(scorecard)
-        try staging.writeCSV(scoreTable, to: "scorecard.csv")
+        try staging.writeCSV(scoreTable.rounded(), to: "scorecard.csv")
+        try Spreadsheets.write(Spreadsheets.comparison(comparison, lang: .vi), to: try staging.path("comparison.xlsx"))
+        try Spreadsheets.write(Spreadsheets.scorecard(scoreTable, lang: .vi), to: try staging.path("scorecard.xlsx"))
         try staging.write(runReportHTML(file: file, comparison: comparison, scorecard: scoreTable, scenarios: scenarios.map(\.name)),
                           to: "report.html")
         try staging.commit()
@@ -173,9 +175,15 @@ public enum PlanRun {
         try VectorWriter.writeGeoJSON(cameras, to: try staging.path(dir + "cameras.geojson"))
         try VectorWriter.writeGeoJSON(coverage, to: try staging.path(dir + "coverage.geojson"))
         try VectorWriter.writeGeoJSON(model, to: try staging.path(dir + "model-wards.geojson"))
-        try staging.writeCSV(PlannerTables.modelWards(ranks), to: dir + "model-wards.csv")
-        try staging.writeCSV(PlacementOutputs.curveTable(outcome), to: dir + "curve.csv")
-        try staging.writeCSV(PlacementOutputs.groupTable(outcome), to: dir + "groups.csv")
+        try staging.writeCSV(PlannerTables.modelWards(ranks).rounded(), to: dir + "model-wards.csv")
+        try staging.writeCSV(PlacementOutputs.curveTable(outcome).rounded(), to: dir + "curve.csv")
+        try staging.writeCSV(PlacementOutputs.groupTable(outcome).rounded(), to: dir + "groups.csv")
+        let installer = try InstallerList.table(outcome, wards: wards, catalog: data.catalog, toLonLat: toLonLat,
+                                                toGrid: try CoordinateTransform(from: .wgs84, to: try CRS(InstallerList.defaultGridCRS)),
+                                                streets: NearestStreet(roads: data.roads, names: data.roadNames))
+        try staging.writeCSV(installer, to: dir + "cameras.csv")
+        try Spreadsheets.write([("Camera", InstallerList.reader(installer, .vi, grid: InstallerList.defaultGridCRS))],
+                               to: try staging.path(dir + "cameras.xlsx"))
         try staging.writeJSON(PlacementOutputs.summary(outcome, workCRS: data.boundaries.workCRS, costUnit: data.catalog.costUnit,
                                                        includeRuntime: false), to: dir + "summary.json")
         try staging.writeJSON(HotSpotStage.summary(hot, workCRS: data.boundaries.workCRS), to: dir + "hotspot-summary.json")

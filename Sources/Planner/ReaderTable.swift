@@ -75,3 +75,20 @@ public struct ReaderTable: Sendable {
         ])
     }
 }
+
+extension ReportTable {
+    /// The table with every real rounded to `decimals` places, for CSV files: shares and
+    /// weights to 0.0001 instead of 17 significant digits (`0.4719` not
+    /// `0.4719387755102041`). Integers and text are unchanged.
+    public func rounded(decimals: Int = 4) -> ReportTable {
+        var k = 1.0
+        for _ in 0 ..< decimals { k *= 10 }
+        var t = self
+        for r in t.rows.indices {
+            for c in t.rows[r].indices {
+                if case let .real(v) = t.rows[r][c], v.isFinite { t.rows[r][c] = .real((v * k).rounded() / k) }
+            }
+        }
+        return t
+    }
+}

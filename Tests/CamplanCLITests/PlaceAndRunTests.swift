@@ -172,8 +172,9 @@ struct RunCommandTests {
         let files = try fm.subpathsOfDirectory(atPath: dir + "/a").sorted()
         #expect(files.contains("comparison.csv"))
         #expect(files.contains("scorecard.csv"))
+        #expect(files.contains("comparison.xlsx") && files.contains("scorecard.xlsx"))
         for f in ["cameras.geojson", "coverage.geojson", "hotspot-cells.geojson", "wards.geojson", "model-wards.geojson",
-                  "model-wards.csv", "curve.csv", "groups.csv", "summary.json", "plan.gpkg", "report.html"] {
+                  "model-wards.csv", "curve.csv", "groups.csv", "summary.json", "plan.gpkg", "report.html", "cameras.csv", "cameras.xlsx"] {
             #expect(files.contains("small/" + f), "small/\(f)")
         }
         for f in files {
@@ -202,6 +203,27 @@ struct RunCommandTests {
         #expect(small?["cameras_new"].doubleValue == 10)
         #expect(small?["cameras_existing"].doubleValue == 40)
         #expect(a.stdout.contains("Directive scorecard"))
+        // comparison.xlsx: Vietnamese headers with units, numbers in numeric cells.
+        let xlsx = try VectorReader.read(dir + "/a/comparison.xlsx")
+        #expect(xlsx.driver == "XLSX")
+        #expect(xlsx.fields.map(\.name).contains("Kịch bản"))
+        let share = try #require(xlsx.field(named: "Tỷ lệ phủ (%)"))
+        #expect(share.type == .real)
+        #expect(try #require(xlsx.field(named: "Camera mới (chiếc)")).type == .integer)
+        let total = xlsx.features.first { $0["Kịch bản"].stringValue == "small" && $0["Địa bàn (huyện cũ)"].stringValue == "Tổng" }
+        #expect(total?["Camera mới (chiếc)"] == .integer(10))
+        // The same share as comparison.csv, in percent.
+        if let pct = total?[share.name].doubleValue, let frac = small?["coverage"].doubleValue {
+            #expect(abs(pct - frac * 100) < 0.051)
+        } else {
+            Issue.record("no total row for scenario small in comparison.xlsx")
+        }
+        // The installer's list: new cameras first, readable site ids (ward code-number).
+        let installer = try VectorReader.read(dir + "/a/small/cameras.csv")
+        #expect(installer.features.count == 50)
+        #expect(installer.features.prefix(10).allSatisfy { $0["status"].stringValue == "new" })
+        #expect(installer.features.allSatisfy { ($0["site_id"].stringValue ?? "").wholeMatch(of: /[0-9X]+-[0-9]{3}/) != nil })
+        #expect(installer.features.contains { !($0["street"].stringValue ?? "").isEmpty })
     }
 
     @Test func aBadScenarioFileNamesKeyAndLineAndWritesNothing() throws {

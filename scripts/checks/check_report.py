@@ -28,9 +28,11 @@ window.addEventListener('error',function(ev){var t=ev.target;e.push(ev.message||
 window.addEventListener('unhandledrejection',function(ev){e.push('unhandled rejection: '+ev.reason);});
 window.addEventListener('load',function(){setTimeout(function(){document.documentElement.setAttribute('data-check-errors',JSON.stringify(e));},50);});})();</script>"""
 
-# Keeps only figure K, alone on a white page.
+# Keeps only figure K, alone on a white page, without its scale bar and north arrow (a map
+# that has only those is blank).
 ISOLATE = """<script>window.addEventListener('load',function(){var f=document.querySelectorAll('.map,.chart')[%d];
 if(!f){document.body.replaceChildren();return;}var c=f.cloneNode(true);c.style.background='#fff';c.style.border='0';c.style.margin='0';
+c.querySelectorAll('.scalebar,.north').forEach(function(e){e.remove();});
 document.body.replaceChildren(c);document.body.style.background='#fff';document.body.style.margin='0';});</script>"""
 
 EXTERNAL = re.compile(r"""(?:\b(?:src|href|xlink:href|action|poster|data)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:)?//)|(?:url\(\s*["']?\s*(?:[a-z][a-z0-9+.-]*:)?//)|(?:@import)""", re.I)
@@ -63,8 +65,8 @@ def ink(png):
     return n / (w * h) if w * h else 0.0
 
 
-def check(page, shots, width, height):
-    name = os.path.relpath(page)
+def check(page, shots, width, height, base):
+    name = os.path.relpath(page, base)
     with open(page, encoding="utf-8") as f:
         text = f.read()
     for m in EXTERNAL.finditer(text):
@@ -101,10 +103,9 @@ def check(page, shots, width, height):
     if shots:
         os.makedirs(shots, exist_ok=True)
         out = os.path.join(shots, re.sub(r"[^A-Za-z0-9_.-]+", "_", name.replace(os.sep, "__")).removesuffix(".html") + ".png")
+        print(f"check-report: {name}: screenshot {out}")
         chromium([f"--window-size={width},{height}", f"--screenshot={out}", "file://" + os.path.abspath(page)])
-        if os.path.exists(out):
-            print(f"check-report: {name}: screenshot {out}")
-        else:
+        if not os.path.exists(out):
             fail(name, "no screenshot was written")
 
 
@@ -119,14 +120,14 @@ def main():
     for p in a.pages:
         if os.path.isdir(p):
             for root, _, files in sorted(os.walk(p)):
-                pages += [os.path.join(root, f) for f in sorted(files) if f.endswith(".html")]
+                pages += [(os.path.join(root, f), os.path.dirname(os.path.abspath(p))) for f in sorted(files) if f.endswith(".html")]
         else:
-            pages.append(p)
+            pages.append((p, os.path.dirname(os.path.dirname(os.path.abspath(p)))))
     if not pages:
         print("check-report: no page to check", file=sys.stderr)
         return 1
-    for p in pages:
-        check(p, a.screenshots, a.width, a.height)
+    for p, base in pages:
+        check(p, a.screenshots, a.width, a.height, base)
     print(f"check-report: {len(failures)} failure(s) on {len(pages)} page(s)" if failures
           else f"check-report: {len(pages)} page(s), all checks passed")
     return 1 if failures else 0
