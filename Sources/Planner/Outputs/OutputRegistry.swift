@@ -19,7 +19,7 @@ public enum OutputRegistry {
                            return try c.cellLayer().map { try c.writeGeoJSON($0, to: "hotspot-cells.geojson") } ?? []
                        },
                        writeRun: { r in
-                           try SharedHotSpotOutputs.write(r, file: "hotspot-cells.geojson") { hot, folder in
+                           try SharedHotSpotOutputs.write(r, file: "hotspot-cells.geojson") { _, hot, folder in
                                try VectorWriter.writeGeoJSON(try HotSpotStage.cellLayer(hot, toLonLat: try r.toLonLat()),
                                                              to: try r.staging.path(folder + "hotspot-cells.geojson"))
                            }
@@ -59,9 +59,11 @@ public enum OutputRegistry {
                            let work = c.data.boundaries.workCRS
                            if let o = c.products.placement {
                                try c.staging.writeJSON(PlacementOutputs.summary(o, workCRS: work, costUnit: c.data.catalog.costUnit,
-                                                                                includeRuntime: c.includeRuntime), to: c.file("summary.json"))
+                                                                                includeRuntime: c.includeRuntime, warnings: c.products.warnings),
+                                                       to: c.file("summary.json"))
                            } else if let hot = c.products.hot {
-                               try c.staging.writeJSON(HotSpotStage.summary(hot, workCRS: work), to: c.file("summary.json"))
+                               try c.staging.writeJSON(HotSpotStage.summary(hot, workCRS: work, warnings: c.products.warnings),
+                                                       to: c.file("summary.json"))
                            } else {
                                return []
                            }
@@ -70,12 +72,14 @@ public enum OutputRegistry {
         OutputArtifact(name: "hotspot-summary", summary: "hotspot-summary.json: band, hot and cold cells, held-out test (once per run)",
                        write: { c in
                            guard c.folder.isEmpty, let hot = c.products.hot else { return [] }
-                           try c.staging.writeJSON(HotSpotStage.summary(hot, workCRS: c.data.boundaries.workCRS), to: c.file("hotspot-summary.json"))
+                           try c.staging.writeJSON(HotSpotStage.summary(hot, workCRS: c.data.boundaries.workCRS, warnings: c.products.warnings),
+                                                   to: c.file("hotspot-summary.json"))
                            return [c.file("hotspot-summary.json")]
                        },
                        writeRun: { r in
-                           try SharedHotSpotOutputs.write(r, file: "hotspot-summary.json") { hot, folder in
-                               try r.staging.writeJSON(HotSpotStage.summary(hot, workCRS: r.data.boundaries.workCRS), to: folder + "hotspot-summary.json")
+                           try SharedHotSpotOutputs.write(r, file: "hotspot-summary.json") { p, hot, folder in
+                               try r.staging.writeJSON(HotSpotStage.summary(hot, workCRS: r.data.boundaries.workCRS, warnings: p.warnings),
+                                                       to: folder + "hotspot-summary.json")
                            }
                        }),
         OutputArtifact(name: "gpkg", summary: "plan.gpkg: every layer in one GeoPackage (spatial index, QGIS styles, a QGIS project), in out_crs",

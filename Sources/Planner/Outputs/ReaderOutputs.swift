@@ -40,13 +40,13 @@ extension StudyData {
 /// Hot-spot layers in a run: written once at the run's root from the first scenario with
 /// hot spots; a scenario whose hot-spot settings differ gets its own copy in its folder.
 enum SharedHotSpotOutputs {
-    static func write(_ r: RunArtifactContext, file: String, _ write: (HotSpotOutcome, String) throws -> Void) throws -> [String] {
+    static func write(_ r: RunArtifactContext, file: String, _ write: (PlanProducts, HotSpotOutcome, String) throws -> Void) throws -> [String] {
         guard let first = r.scenarios.first(where: { $0.hot != nil }), let firstHot = first.hot else { return [] }
-        try write(firstHot, "")
+        try write(first, firstHot, "")
         var files = [file]
         for p in r.scenarios where p.name != first.name {
             guard let hot = p.hot, p.settings.hotSpots != first.settings.hotSpots else { continue }
-            try write(hot, p.name + "/")
+            try write(p, hot, p.name + "/")
             files.append(p.name + "/" + file)
         }
         return files
