@@ -66,4 +66,13 @@ struct InputRulesCLITests {
         #expect(r.stdout.contains("Installed cameras: \(s.path("existing.geojson")): 1 kept"))
         #expect(r.stdout.contains("2 installed cameras left out"))
     }
+
+    @Test func row20BudgetWithBudgetCostIsRefused() throws {
+        let s = try SmallStudy()
+        let r = try CLIRun.run(["place", "--incidents", s.path("incidents.csv"), "--candidates", s.path("candidates.geojson"),
+                                "--budget", "5", "--budget-cost", "100", "--out", s.path("out")])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("give either --budget or --budget-cost, not both"))
+        #expect(!FileManager.default.fileExists(atPath: s.path("out")))
+    }
 }
