@@ -148,8 +148,8 @@ public struct HTMLReport: Sendable {
         for layer in layers {
             switch layer.paint {
             case let .categorized(field, colors, _) where field == "gi_bin":
-                let labels = ["3": "hot 99%", "2": "hot 95%", "1": "hot 90%", "-1": "cold 90%", "-2": "cold 95%", "-3": "cold 99%"]
-                for k in ["3", "2", "1", "-1", "-2", "-3"] { if let c = colors[k] { items.append(swatch(c, labels[k]!)) } }
+                let labels = [("3", "hot 99%"), ("2", "hot 95%"), ("1", "hot 90%"), ("-1", "cold 90%"), ("-2", "cold 95%"), ("-3", "cold 99%")]
+                for (k, label) in labels { if let c = colors[k] { items.append(swatch(c, label)) } }
             case let .flag(_, on, off):
                 items.append(swatch(off, "new camera"))
                 items.append(swatch(on, "existing camera"))
