@@ -43,7 +43,7 @@ public struct HotspotsCommand: ParsableCommand {
             progress.stage("hot spots")
             let outcome = try HotSpotStage.run(data, hot.settings())
             progress.stage("writing")
-            let staging = try OutputStaging(destination: out)
+            let staging = try OutputStaging(destination: out, inputs: inputs.files)
             let toLonLat = try CoordinateTransform(from: data.boundaries.workCRS, to: .wgs84)
             let records = HotSpotStage.wardRecords(data, outcome)
             try VectorWriter.writeGeoJSON(try HotSpotStage.cellLayer(outcome, toLonLat: toLonLat), to: try staging.path("hotspot-cells.geojson"))

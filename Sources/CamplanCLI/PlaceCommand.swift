@@ -153,7 +153,7 @@ public struct PlaceCommand: ParsableCommand {
             let sites = try SiteSet.make(data, spacingMeters: siteSpacing)
             let outcome = try PlacementStage.run(data, sites: sites, hot: hotOutcome, settings: s, progress: progress)
             progress.stage("writing")
-            let staging = try OutputStaging(destination: out)
+            let staging = try OutputStaging(destination: out, inputs: inputs.files)
             let toLonLat = try CoordinateTransform(from: data.boundaries.workCRS, to: .wgs84)
             let wards = data.boundaries.wards
             try VectorWriter.writeGeoJSON(try PlacementOutputs.cameraLayer(outcome, wards: wards, toLonLat: toLonLat),

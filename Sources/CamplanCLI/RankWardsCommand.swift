@@ -75,7 +75,7 @@ public struct RankWardsCommand: ParsableCommand {
                 for i in records.indices { records[i].coveredShare = placed.wardCoveredShare[i] ?? 0 }
             }
             let ranks = ModelWardRanking.rank(records, year: outcome.currentYear ?? 0, criteria: criteria)
-            let staging = try OutputStaging(destination: out)
+            let staging = try OutputStaging(destination: out, inputs: inputs.files)
             let toLonLat = try CoordinateTransform(from: data.boundaries.workCRS, to: .wgs84)
             try VectorWriter.writeGeoJSON(try ModelWardOutputs.layer(ranks, wards: data.boundaries.wards, toLonLat: toLonLat),
                                           to: try staging.path("model-wards.geojson"))

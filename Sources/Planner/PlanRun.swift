@@ -80,8 +80,9 @@ public enum PlanRun {
     public static func run(_ file: ScenarioFile, out: String, only: String? = nil, progress: ProgressReporter? = nil) throws -> RunReport {
         let criteria = file.criteria
         let scenarios = try file.selecting(only)
-        let data = try StudyData.load(try studyInputs(file.inputs), progress: progress)
-        let staging = try OutputStaging(destination: out)
+        let inputs = try studyInputs(file.inputs)
+        let data = try StudyData.load(inputs, progress: progress)
+        let staging = try OutputStaging(destination: out, inputs: inputs.files + [file.path])
         let toLonLat = try CoordinateTransform(from: data.boundaries.workCRS, to: .wgs84)
         var hotCache: [HotSpotSettings: HotSpotOutcome] = [:]
         var siteCache: [Double: SiteSet] = [:]
