@@ -22,6 +22,8 @@ public enum GeoError: Error, Sendable, Equatable, CustomStringConvertible {
     case writeFailed(file: String, reason: String)
     /// A generic input problem with a full message.
     case invalidInput(String)
+    /// A stage would need more memory than ``MemoryBudget`` allows (`--max-memory`).
+    case overMemoryBudget(what: String, count: Double, estimatedBytes: Double, budgetBytes: Double, change: String)
 
     public var description: String {
         switch self {
@@ -39,6 +41,16 @@ public enum GeoError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .geometry(m): "geometry error: \(m)"
         case let .writeFailed(file, reason): "\(file): cannot write: \(reason)"
         case let .invalidInput(m): m
+        case let .overMemoryBudget(what, count, estimated, budget, change):
+            "about \(Self.count(count)) \(what) would need about \(MemoryBudget.format(estimated)), more than the memory budget of "
+                + "\(MemoryBudget.format(budget)) (--max-memory, default \(Int(MemoryBudget.defaultShare * 100))% of physical memory); \(change)"
         }
+    }
+
+    /// `1.3 billion`, `42 million`, `12,345`.
+    static func count(_ v: Double) -> String {
+        if v >= 1e9 { return String(format: "%.1f billion", v / 1e9) }
+        if v >= 1e6 { return String(format: "%.1f million", v / 1e6) }
+        return "\(Int(v.rounded()))"
     }
 }

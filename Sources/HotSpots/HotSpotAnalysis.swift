@@ -33,7 +33,7 @@ public enum HotSpotAnalysis {
         guard kept >= config.minimumIncidents else { throw HotSpotError.tooFewIncidents(found: kept, minimum: config.minimumIncidents) }
 
         let band = try BandSelection.resolve(config.band, values: field, centers: cells.centers)
-        let graph = try NeighborGraph(centers: cells.centers, bandMeters: band.bandMeters)
+        let graph = try NeighborGraph(centers: cells.centers, bandMeters: band.bandMeters, memoryBudget: config.memoryBudget)
         let islands = graph.islandCount
         if islands > 0, !config.allowCellsWithoutNeighbors {
             throw HotSpotError.cellsWithoutNeighbors(count: islands, bandMeters: band.bandMeters,
@@ -132,7 +132,7 @@ public enum HotSpotAnalysis {
         var fitGraph = graph, fitBandwidth = bandwidth
         if case .fixed = config.band {} else {
             let b = try BandSelection.resolve(config.band, values: train, centers: cells.centers)
-            fitGraph = try NeighborGraph(centers: cells.centers, bandMeters: b.bandMeters)
+            fitGraph = try NeighborGraph(centers: cells.centers, bandMeters: b.bandMeters, memoryBudget: config.memoryBudget)
             fitBandwidth = config.kdeBandwidthMeters ?? b.bandMeters
         }
         let giScores = try giOrFlat(train, fitGraph)?.z ?? train
