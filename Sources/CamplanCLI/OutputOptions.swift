@@ -10,11 +10,13 @@ public struct OutputOptions: SettingOptions {
     var formats: [String] = []
     @Flag(name: .customLong("raw-points"), help: settingHelp(OutputSettings.self, "raw_points"))
     var rawPoints = false
+    @Option(name: .customLong("min-cell-count"), help: settingHelp(OutputSettings.self, "min_cell_count"))
+    var minCellCount: String?
 
     public init() {}
 
     var given: [(key: String, value: SettingValue?)] {
-        [("formats", list(formats)), ("raw_points", flag(rawPoints))]
+        [("formats", list(formats)), ("raw_points", flag(rawPoints)), ("min_cell_count", text(minCellCount))]
     }
 
     public mutating func validate() throws { _ = try settings() }

@@ -41,6 +41,7 @@ public struct PlaceCommand: ParsableCommand {
     @OptionGroup(title: "Placement") var placement: PlacementOptions
     @OptionGroup(title: "Hot spots") var hot: HotSpotOptions
     @OptionGroup(title: "Outputs") var outputs: OutputOptions
+    @OptionGroup(title: "Limits") var limits: LimitOptions
     @OptionGroup public var feedback: FeedbackOptions
 
     @Option(name: .long, help: ArgumentHelp("Output folder.", valueName: "dir"))
@@ -68,6 +69,7 @@ public struct PlaceCommand: ParsableCommand {
         s.placement = try placement.settings()
         s.hotSpots = try hot.settings()
         s.outputs = try outputs.settings()
+        s.limits = try limits.settings()
         return s
     }
 

@@ -22,6 +22,7 @@ public struct RankWardsCommand: ParsableCommand {
     @OptionGroup(title: "Hot spots") var hot: HotSpotOptions
     @OptionGroup(title: "Criteria") var criteria: RankingOptions
     @OptionGroup(title: "Outputs") var outputs: OutputOptions
+    @OptionGroup(title: "Limits") var limits: LimitOptions
     @OptionGroup public var feedback: FeedbackOptions
 
     @Option(name: .long, help: ArgumentHelp("Installed cameras, for the coverage criterion.", valueName: "file"))
@@ -49,6 +50,7 @@ public struct RankWardsCommand: ParsableCommand {
             var settings = PlanSettings()
             settings.hotSpots = try hot.settings()
             settings.outputs = try outputs.settings()
+            settings.limits = try limits.settings()
             var criteria = try self.criteria.settings()
             // The coverage criterion judges the installed cameras; without them it is left out.
             if existing == nil { criteria.coverageMin = nil }

@@ -126,9 +126,9 @@ public enum CandidateSiteGenerator {
     /// - Throws: spacing errors; ``CoverageError/noCandidateInsideArea`` when nothing is left.
     public static func fromRoads(_ roads: [LineString<PlanarPoint>], spacingMeters: Double,
                                  snapToleranceMeters: Double = 1, dedupToleranceMeters: Double = 5,
-                                 inside: ((PlanarPoint) -> Bool)? = nil) throws -> [CandidateSite] {
+                                 inside: ((PlanarPoint) -> Bool)? = nil, memoryBudget: MemoryBudget = .machineDefault) throws -> [CandidateSite] {
         var all = try roadIntersections(roads, snapToleranceMeters: snapToleranceMeters)
-        all += try alongRoads(roads, spacingMeters: spacingMeters)
+        all += try alongRoads(roads, spacingMeters: spacingMeters, memoryBudget: memoryBudget)
         if let inside { all = all.filter { inside($0.location) } }
         let out = try deduplicated(all, toleranceMeters: dedupToleranceMeters)
         guard !out.isEmpty else { throw CoverageError.noCandidateInsideArea }

@@ -99,7 +99,7 @@ public struct CoverageBuilder: Sendable {
                       memoryBudget: MemoryBudget = .machineDefault) throws -> CoverageBuildResult {
         let t = template
         let change = "use fewer --headings or camera types, a larger --site-spacing or fewer candidate sites (or raise --max-memory)"
-        try memoryBudget.require("facilities (\(sites.count) sites × \(t.count) camera types and headings)",
+        try memoryBudget.require("facilities (\(sites.count) sites × \(t.count) camera type-heading pairs)",
                                  count: Double(facilityCount), bytesEach: Self.peakBytesPerFacility, change: change)
         let specRanges = cameras.map(\.rangeMeters)
         let maxRange = (specRanges + existing.map(\.camera.rangeMeters)).max() ?? 0

@@ -68,10 +68,11 @@ public struct MemoryBudget: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { Self.format(bytes) }
 
-    /// `1.2 GB`, `350 MB` (powers of 1024).
+    /// `1.2 GB`, `350 MB`, `672 KB` (powers of 1024).
     public static func format(_ bytes: Double) -> String {
         if !bytes.isFinite { return "unlimited" }
         if bytes >= 1_073_741_824 { return String(format: "%.1f GB", bytes / 1_073_741_824) }
-        return String(format: "%.0f MB", (bytes / 1_048_576).rounded(.up))
+        if bytes >= 1_048_576 { return String(format: "%.0f MB", bytes / 1_048_576) }
+        return String(format: "%.0f KB", bytes / 1024)
     }
 }

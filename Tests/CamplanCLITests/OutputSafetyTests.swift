@@ -221,3 +221,70 @@ struct OutputSafetyTests {
         #expect(seen.old > 0 && seen.new > 0, "\(seen)")
     }
 }
+
+/// Issue 12 row 6 through the command line: the estimate, the budget and what to change,
+/// exit 65, nothing written. The tiny study with a tiny `--max-memory` stands for the
+/// province with the default budget (the estimators are checked at full size in
+/// HotSpotsTests and CoverageTests).
+@Suite("Memory guard on the command line")
+struct MemoryGuardCLITests {
+    @Test func oversizedOptionsAreRefusedBeforeAllocating() throws {
+        let s = try TinyScenarioStudy()
+        let hot = ["hotspots", "--wards", s.path("wards.geojson"), "--incidents", s.path("incidents.csv"), "--no-trends", "--quiet"]
+        let place = ["place", "--wards", s.path("wards.geojson"), "--incidents", s.path("incidents.csv"), "--budget", "2", "--quiet"]
+        let cases: [([String], [String])] = [
+            (hot + ["--cell", "100", "--band", "4000", "--max-memory", "100KB"], ["neighbour pairs", "--cell", "--band"]),
+            (place + ["--candidates", s.path("candidates.geojson"), "--headings", "100000", "--max-memory", "64MB"],
+             ["facilities (4 sites × 200000", "--headings"]),
+            (place + ["--candidates", s.path("candidates.geojson"), "--headings", "360", "--max-memory", "256KB"], ["facilities", "--headings"]),
+            (place + ["--site-spacing", "10", "--max-memory", "2MB"], ["candidate grid nodes every 10", "--site-spacing"]),
+        ]
+        for (n, (args, expected)) in cases.enumerated() {
+            let out = s.path("o\(n)")
+            let r = try CLIRun.run(args + ["--out", out])
+            #expect(r.status == 65, "\(args): \(r.stderr)")
+            for e in expected { #expect(r.stderr.contains(e), "\(e) in \(r.stderr)") }
+            #expect(r.stderr.contains("more than the memory budget") && r.stderr.contains("--max-memory"), "\(r.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out))
+        }
+        // The same options fit a sufficient budget.
+        let ok = try CLIRun.run(hot + ["--cell", "100", "--band", "4000", "--max-memory", "1GB", "--out", s.path("ok")])
+        #expect(ok.status == 0, "\(ok.stderr)")
+    }
+}
+
+/// Issue 12 item 5: `--min-cell-count K` blanks counts 1…K−1 in the exported cells and
+/// wards; the statistics are computed from the true counts.
+@Suite("--min-cell-count on the command line")
+struct MinCellCountCLITests {
+    @Test func smallCountsAreBlankedAndTheStatisticsStay() throws {
+        let s = try TinyScenarioStudy()
+        let base = ["hotspots", "--wards", s.path("wards.geojson"), "--incidents", s.path("incidents.csv"), "--cell", "100",
+                    "--no-trends", "--quiet"]
+        let plain = try CLIRun.run(base + ["--out", s.path("plain")])
+        let shared = try CLIRun.run(base + ["--min-cell-count", "3", "--out", s.path("shared")])
+        #expect(plain.status == 0 && shared.status == 0, "\(plain.stderr) \(shared.stderr)")
+        let a = try VectorReader.read(s.path("plain/hotspot-cells.geojson")).features
+        let b = try VectorReader.read(s.path("shared/hotspot-cells.geojson")).features
+        #expect(a.count == b.count)
+        var blanked = 0
+        for (x, y) in zip(a, b) {
+            #expect(x["gi_z"] == y["gi_z"] && x["cell_id"] == y["cell_id"])
+            let n = x["count"].doubleValue ?? -1
+            if n >= 1 && n < 3 {
+                #expect(y["count"] == .null && y["weight"] == .null, "\(x["cell_id"])")
+                blanked += 1
+            } else {
+                #expect(y["count"] == x["count"] && y["weight"] == x["weight"])
+            }
+        }
+        #expect(blanked > 0, "the fixture must have cells with 1 or 2 incidents")
+        // Wards hold 60 incidents each: published; with K above that, blanked.
+        let wards = try VectorReader.read(s.path("shared/wards.geojson")).features
+        #expect(wards.allSatisfy { $0["incidents"] != .null })
+        let strict = try CLIRun.run(base + ["--min-cell-count", "1000", "--out", s.path("strict")])
+        #expect(strict.status == 0, "\(strict.stderr)")
+        let strictWards = try VectorReader.read(s.path("strict/wards.geojson")).features
+        #expect(strictWards.allSatisfy { $0["incidents"] == .null && $0["clearance"] == .null && $0["incidents_per_km2"] == .null })
+    }
+}

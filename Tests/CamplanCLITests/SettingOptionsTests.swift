@@ -19,6 +19,7 @@ struct SettingOptionsTests {
         try check(PlacementOptions.self)
         try check(RankingOptions.self)
         try check(OutputOptions.self)
+        try check(LimitOptions.self)
     }
 
     /// No option given: the CLI's settings are the YAML's defaults (a scenario with no keys).
@@ -48,11 +49,13 @@ struct SettingOptionsTests {
             group_quotas: {Cái Bè: {min: 2, max: 9}, Gò Công: {max: 4}}
             trends: false
             demand: gistar
+            max_memory: 2GB
+            min_cell_count: 5
         """, path: "s.yaml")
         let place = try PlaceCommand.parse(["--incidents", "i.csv", "--wards", "w.geojson", "--budget", "40", "--band", "750",
                                             "--years", "2022", "2023", "--camera-types", "ptz_4mp_25x",
                                             "--group-quota", "Cái Bè=2:9", "--group-quota", "Gò Công=:4", "--no-trends",
-                                            "--demand", "gistar"])
+                                            "--demand", "gistar", "--max-memory", "2GB", "--min-cell-count", "5"])
         #expect(try place.planSettings() == file.scenarios[0].settings)
     }
 
@@ -61,7 +64,9 @@ struct SettingOptionsTests {
                                 (["--band", "wide"], "--band: expected a number, found 'wide'"),
                                 (["--dori", "sharp"], "--dori: 'sharp' is not a DORI level"),
                                 (["--radius", "40"], "radius_m (--radius) and fov_deg (--fov) go together"),
-                                (["--formats", "pdf"], "'pdf' is not an output")] {
+                                (["--formats", "pdf"], "'pdf' is not an output"),
+                                (["--max-memory", "lots"], "--max-memory: expected a memory size"),
+                                (["--min-cell-count=-2"], "--min-cell-count: must be at least 0")] {
             do {
                 _ = try PlaceCommand.parse(["--incidents", "i.csv", "--wards", "w.geojson"] + args)
                 Issue.record("\(args) must fail")

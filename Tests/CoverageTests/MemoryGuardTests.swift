@@ -42,7 +42,7 @@ struct CoverageMemoryGuardTests {
             Issue.record("not refused")
         } catch let GeoError.overMemoryBudget(what, count, _, _, change) {
             #expect(count == 1e9)
-            #expect(what.contains("5000 sites × 200000"))
+            #expect(what.contains("5000 sites × 200000 camera type-heading pairs"))
             #expect(change.contains("--headings") && change.contains("--site-spacing"))
         }
     }

@@ -184,4 +184,12 @@ struct FuzzTests {
         }
         #expect(accepted > 0)
     }
+
+    /// Found by `wardGeoJSON` (seed 12, 300 cases): a ward at lon -1e300 crashed the UTM zone
+    /// choice (Double to Int overflow) instead of being refused.
+    @Test func aLongitudeBeyond180IsRefusedNotACrash() {
+        #expect(throws: GeoError.self) { try CRS.utm(containing: LonLat(lon: -1e300, lat: 10)) }
+        #expect(throws: GeoError.self) { try CRS.utm(containing: LonLat(lon: 540, lat: 10)) }
+        #expect((try? CRS.utm(containing: LonLat(lon: 106.4, lat: 10.3)))?.epsgCode == 32648)
+    }
 }

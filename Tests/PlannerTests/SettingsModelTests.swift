@@ -1,4 +1,5 @@
 import Testing
+import GeoKit
 @testable import Planner
 
 @Suite("Settings model")
@@ -78,6 +79,8 @@ struct SettingsModelTests {
             time_limit_s: 5
             formats: [cameras, html]
             raw_points: true
+            min_cell_count: 5
+            max_memory: 2GB
         """
         // The file sets every key of the model (a new setting must be added here).
         let keys = yaml.split(separator: "\n").dropFirst(3).compactMap { $0.split(separator: ":").first }
@@ -119,6 +122,8 @@ struct SettingsModelTests {
         #expect(s.placement == p)
         #expect(s.outputs.formats == ["cameras", "html"])
         #expect(s.outputs.rawPoints)
+        #expect(s.outputs.minCellCount == 5)
+        #expect(s.limits.maxMemory == (try MemoryBudget(parsing: "2GB")))
     }
 
     @Test func crossFieldChecksNameTheScenario() {
