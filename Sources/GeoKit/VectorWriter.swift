@@ -106,7 +106,7 @@ public enum VectorWriter {
         defer { session.close() }
         let ds: GDALDatasetHandle
         do {
-            ds = try VectorReader.open(file, openOptions: VectorReader.defaultOpenOptions(for: file), session: session)
+            ds = try VectorReader.open(file, file: displayPath, openOptions: VectorReader.defaultOpenOptions(for: file), session: session)
         } catch {
             throw .writeFailed(file: displayPath, reason: "the written file does not re-open: \(error)")
         }

@@ -233,7 +233,7 @@ struct MemoryGuardCLITests {
         let hot = ["hotspots", "--wards", s.path("wards.geojson"), "--incidents", s.path("incidents.csv"), "--no-trends", "--quiet"]
         let place = ["place", "--wards", s.path("wards.geojson"), "--incidents", s.path("incidents.csv"), "--budget", "2", "--quiet"]
         let cases: [([String], [String])] = [
-            (hot + ["--cell", "100", "--band", "4000", "--max-memory", "100KB"], ["neighbour pairs", "--cell", "--band"]),
+            (hot + ["--cell", "100", "--band", "1500", "--max-memory", "100KB"], ["neighbour pairs", "--cell", "--band"]),
             (place + ["--candidates", s.path("candidates.geojson"), "--headings", "100000", "--max-memory", "64MB"],
              ["facilities (4 sites × 200000", "--headings"]),
             (place + ["--candidates", s.path("candidates.geojson"), "--headings", "360", "--max-memory", "256KB"], ["facilities", "--headings"]),
@@ -248,7 +248,7 @@ struct MemoryGuardCLITests {
             #expect(!FileManager.default.fileExists(atPath: out))
         }
         // The same options fit a sufficient budget.
-        let ok = try CLIRun.run(hot + ["--cell", "100", "--band", "4000", "--max-memory", "1GB", "--out", s.path("ok")])
+        let ok = try CLIRun.run(hot + ["--cell", "100", "--band", "1500", "--max-memory", "1GB", "--out", s.path("ok")])
         #expect(ok.status == 0, "\(ok.stderr)")
     }
 }
