@@ -1,5 +1,6 @@
 import Foundation
 import GeoKit
+import HotSpots
 import Testing
 @testable import Planner
 
@@ -7,20 +8,11 @@ import Testing
 /// insertions of delimiters, quotes, control bytes, invalid UTF-8 and extreme numbers,
 /// truncation and line swaps; 1 to 4 of them per case.
 struct Mutator {
-    private var state: UInt64
+    private var rng: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { rng = SplitMix64(seed: seed) }
 
-    /// SplitMix64 (Steele, Lea & Flood 2014).
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
+    mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : rng.below(n) }
 
     static let tokens: [[UInt8]] = [
         ",", ";", "\"", "\n", "\r\n", "\t", "\0", "{", "}", "[", "]", ":", "-", ".", "e", " ", "#", "'", "&a", "*a", "!!",
