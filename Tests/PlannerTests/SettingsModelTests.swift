@@ -83,6 +83,8 @@ struct SettingsModelTests {
             raw_points: true
             min_cell_count: 5
             max_memory: 2GB
+            lang: en
+            out_crs: EPSG:3405
         """
         // The file sets every key of the model (a new setting must be added here); budget and
         // budget_cost are alternatives, so budget is in the defaults and budget_cost, more
@@ -125,6 +127,7 @@ struct SettingsModelTests {
         p.gap = 0.02
         #expect(s.placement == p)
         #expect(s.outputs.formats == ["cameras", "html"])
+        #expect(s.outputs.lang == .en && s.outputs.outCRS == "EPSG:3405")
         #expect(s.outputs.rawPoints)
         #expect(s.outputs.minCellCount == 5)
         #expect(s.limits.maxMemory == (try MemoryBudget(parsing: "2GB")))
