@@ -1,0 +1,97 @@
+import Foundation
+import GeoKit
+import Traffic
+
+/// The layers of a traffic scenario: `blackspots` (road segments with their accident
+/// counts and the black-spot rule) and `gateways` (roads crossing a cordoned group's
+/// boundary, watched or not), and `traffic-summary.json`.
+public enum TrafficOutputs {
+    /// `blackspots`: one line per road segment of the counted classes: `segment_id`,
+    /// `road_name`, `road_class`, `length_m`, `group`, `accidents`, `fatal`, `injured`
+    /// (null without an injuries column), `weight` (class-weighted accidents), `rank`
+    /// (1 = worst; null without accidents), `is_blackspot`, `covered_accidents` (in a planned
+    /// footprint), `watched` (a black spot with at least one covered accident).
+    public static func blackSpotLayer(_ o: TrafficOutcome, toLonLat: CoordinateTransform) throws -> OutputLayer {
+        let a = o.plan.blackSpots
+        var features: [Feature<LonLat>] = []
+        for (k, s) in a.segments.enumerated() {
+            let c = a.counts[k]
+            let line: [LonLat] = try toLonLat.transform(s.line.points)
+            features.append(Feature(index: k, geometry: .lineString(LineString(line)), attributes: [
+                "segment_id": .string(s.id), "road_name": .string(s.roadName), "road_class": .string(s.roadClass),
+                "length_m": .real((s.lengthMeters * 10).rounded() / 10), "group": o.segmentGroup[k].map { .string($0) } ?? .null,
+                "accidents": .integer(Int64(c.accidents)), "fatal": .integer(Int64(c.fatal)),
+                "injured": c.injured.map { .integer(Int64($0)) } ?? .null, "weight": .real(c.weight),
+                "rank": c.rank.map { .integer(Int64($0)) } ?? .null, "is_blackspot": .bool(c.isBlackSpot),
+                "covered_accidents": .integer(Int64(o.plan.segmentCoveredAccidents[k])),
+                "watched": .bool(c.isBlackSpot && o.plan.segmentCoveredAccidents[k] > 0),
+            ]))
+        }
+        return try OutputLayer(name: "blackspots", fields: [
+            .init("segment_id", .string), .init("road_name", .string), .init("road_class", .string), .init("length_m", .real),
+            .init("group", .string), .init("accidents", .integer), .init("fatal", .integer), .init("injured", .integer),
+            .init("weight", .real), .init("rank", .integer), .init("is_blackspot", .bool), .init("covered_accidents", .integer),
+            .init("watched", .bool),
+        ], geometryType: .lineString, features: features)
+    }
+
+    /// `gateways`: one point per gateway: `gateway_id`, `group`, `road_name`, `road_class`,
+    /// `watched`, `site_id` (the plate camera's site, null when not watched).
+    public static func gatewayLayer(_ o: TrafficOutcome, toLonLat: CoordinateTransform) throws -> OutputLayer {
+        var features: [Feature<LonLat>] = []
+        for (k, g) in o.plan.gateways.enumerated() {
+            let p: LonLat = try toLonLat.transform(g.location)
+            features.append(Feature(index: k, geometry: .point(p), attributes: [
+                "gateway_id": .string(g.id), "group": .string(g.group), "road_name": .string(g.roadName),
+                "road_class": .string(g.roadClass), "watched": .bool(o.plan.gatewaySite[k] != nil),
+                "site_id": o.plan.gatewaySite[k].map { .string($0) } ?? .null,
+            ]))
+        }
+        return try OutputLayer(name: "gateways", fields: [
+            .init("gateway_id", .string), .init("group", .string), .init("road_name", .string), .init("road_class", .string),
+            .init("watched", .bool), .init("site_id", .string),
+        ], geometryType: .point, features: features)
+    }
+
+    /// `traffic-summary.json`.
+    public struct Summary: Codable, Sendable, Equatable {
+        public var rule: String
+        public var segmentLengthM: Double
+        public var segments: Int
+        public var accidents: Int
+        public var accidentsOffNetwork: Int
+        public var blackspots: Int
+        public var blackspotsWatched: Int
+        public var gateways: Int
+        public var gatewaysWatched: Int
+        public var cordonCameras: Int
+        public var cordonLowerBound: Int?
+        public var trafficCameras: Int
+        public var accidentWeight: Double
+        public var accidentWeightCovered: Double
+        public var accidentCoverage: Double
+        public var warnings: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case rule, segments, accidents, blackspots, gateways, warnings
+            case segmentLengthM = "segment_length_m", accidentsOffNetwork = "accidents_off_network"
+            case blackspotsWatched = "blackspots_watched", gatewaysWatched = "gateways_watched"
+            case cordonCameras = "cordon_cameras", cordonLowerBound = "cordon_lower_bound", trafficCameras = "traffic_cameras"
+            case accidentWeight = "accident_weight", accidentWeightCovered = "accident_weight_covered"
+            case accidentCoverage = "accident_coverage"
+        }
+    }
+
+    public static func summary(_ o: TrafficOutcome) -> Summary {
+        let p = o.plan
+        let total = o.byGroup.values.reduce(0) { $0 + $1.accidentWeight }
+        let covered = o.byGroup.values.reduce(0) { $0 + $1.accidentCovered }
+        return Summary(rule: p.settings.blackSpotRule.summary, segmentLengthM: p.settings.blackSpotRule.segmentLengthMeters,
+                       segments: p.blackSpots.segments.count, accidents: p.blackSpots.segmentOfAccident.count,
+                       accidentsOffNetwork: p.blackSpots.unmatchedAccidents, blackspots: p.blackSpots.blackSpots.count,
+                       blackspotsWatched: p.blackSpotsWatched, gateways: p.gateways.count, gatewaysWatched: p.gatewaysWatched,
+                       cordonCameras: p.cameras.filter(\.cordon).count, cordonLowerBound: p.cordonLowerBound,
+                       trafficCameras: p.cameras.filter { !$0.cordon }.count, accidentWeight: total,
+                       accidentWeightCovered: covered, accidentCoverage: total > 0 ? covered / total : 0, warnings: p.warnings)
+    }
+}
