@@ -15,7 +15,7 @@ public enum PlacementStage {
         let inc = data.incidents
         // 1. Cameras.
         let specs: [CameraSpec]
-        if let adHoc = s.adHocCamera {
+        if let adHoc = try s.adHocCamera() {
             specs = [adHoc]
         } else {
             specs = try data.catalog.specs(ids: s.cameraTypes, level: s.dori)
@@ -34,8 +34,9 @@ public enum PlacementStage {
         // 3. Coverage.
         progress?.stage(label + "building coverage")
         // The matrix depends on the demand points, not on their weights.
-        let key = "\(sites.sites.count)|\(sites.sites.first?.id ?? "")|\(specs.map { "\($0.typeId):\($0.rangeMeters):\($0.fovDegrees)" })"
-            + "|\(s.headings)|\(s.demand.rawValue)|\(s.roadDemandSpacingMeters)|\(String(describing: hot?.settings))|\(demand.count)"
+        let key = CoverageCache.Key(siteIDs: sites.sites.map(\.id), cameras: specs.map { .init($0) }, headings: s.headings,
+                                    demand: s.demand, roadDemandSpacingMeters: s.roadDemandSpacingMeters, hotSpots: hot?.settings,
+                                    demandCount: demand.count)
         let make = { () throws -> (CoverageBuilder, CoverageBuildResult) in
             let obstacles = data.obstacles.isEmpty ? nil : try ObstacleIndex(buildings: data.obstacles)
             let builder = try CoverageBuilder(sites: sites.sites, cameras: specs, headingCount: s.headings, existing: existing,
