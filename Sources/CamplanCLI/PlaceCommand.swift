@@ -37,8 +37,13 @@ public struct PlaceCommand: ParsableCommand {
     public var catalog: String?
     @Option(name: .long, help: ArgumentHelp("Ward attribute with residents.", valueName: "field"))
     public var populationField: String?
+    @Option(name: .long, help: ArgumentHelp("Traffic accidents (a table like --incidents; severity as the Vietnamese accident classes "
+                                            + "or minor/serious/fatal, optional deaths and injuries columns): demand for --demand accidents.",
+                                            valueName: "file"))
+    public var accidents: String?
 
     @OptionGroup(title: "Placement") var placement: PlacementOptions
+    @OptionGroup(title: "Traffic (--demand accidents, --gateway-group)") var traffic: TrafficOptions
     @OptionGroup(title: "Hot spots") var hot: HotSpotOptions
     @OptionGroup(title: "Outputs") var outputs: OutputOptions
     @OptionGroup public var feedback: FeedbackOptions
@@ -60,6 +65,12 @@ public struct PlaceCommand: ParsableCommand {
         if s.demand == .roads, roads == nil {
             throw ValidationError("--demand roads needs --roads")
         }
+        let plan = try planSettings()
+        if plan.plansTraffic {
+            guard roads != nil, accidents != nil, input.wards != nil else {
+                throw ValidationError("--demand accidents and --gateway-group need --accidents, --roads and --wards")
+            }
+        }
     }
 
     /// The settings of this verb, read from the options.
@@ -68,6 +79,7 @@ public struct PlaceCommand: ParsableCommand {
         s.placement = try placement.settings()
         s.hotSpots = try hot.settings()
         s.outputs = try outputs.settings()
+        s.traffic = try traffic.settings()
         return s
     }
 
@@ -90,6 +102,7 @@ public struct PlaceCommand: ParsableCommand {
             inputs.exclusions = exclude
             inputs.catalog = catalog
             inputs.populationField = populationField
+            inputs.accidents = accidents
             let settings = try planSettings()
             let pipeline = try Pipeline(loading: inputs, progress: progress)
             let products = try pipeline.run(Scenario(name: Verb.place.rawValue, settings: settings),
@@ -102,6 +115,9 @@ public struct PlaceCommand: ParsableCommand {
             progress.finish()
             let data = pipeline.data
             if let outcome = products.placement { print(PlacementOutputs.console(outcome, costUnit: data.catalog.costUnit), terminator: "") }
+            if let traffic = products.traffic, let accidents = products.accidents {
+                print(TrafficOutputs.console(traffic, accidents: accidents), terminator: "")
+            }
             if !data.incidents.rejections.isEmpty {
                 print("\(data.incidents.rejections.count) incident rows rejected (e.g. outside the study area); see \(out)/rejects.csv")
             }

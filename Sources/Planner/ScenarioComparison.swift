@@ -15,6 +15,15 @@ public struct GroupOutcome: Sendable, Equatable {
     public var camerasNew: Int
     /// Cost of the new cameras, in the catalog's unit.
     public var cost: Double
+    /// Class-weighted traffic accidents and the part inside the plan's footprints (when an
+    /// accident file was given).
+    public var accidentWeight: Double?
+    public var accidentCovered: Double?
+    /// Black-spot segments and gateways, and how many the plan watches (traffic scenarios).
+    public var blackSpots: Int?
+    public var blackSpotsWatched: Int?
+    public var gateways: Int?
+    public var gatewaysWatched: Int?
 
     public init(group: String, areaKm2: Double, population: Double? = nil, demandWeight: Double, coveredWeight: Double,
                 hotCells95: Int, hotCells95Covered: Int, camerasExisting: Int, camerasNew: Int, cost: Double) {
@@ -40,6 +49,13 @@ public struct GroupOutcome: Sendable, Equatable {
         camerasExisting += o.camerasExisting
         camerasNew += o.camerasNew
         cost += o.cost
+        func sum<T: AdditiveArithmetic>(_ a: T?, _ b: T?) -> T? { a == nil && b == nil ? nil : (a ?? .zero) + (b ?? .zero) }
+        accidentWeight = sum(accidentWeight, o.accidentWeight)
+        accidentCovered = sum(accidentCovered, o.accidentCovered)
+        blackSpots = sum(blackSpots, o.blackSpots)
+        blackSpotsWatched = sum(blackSpotsWatched, o.blackSpotsWatched)
+        gateways = sum(gateways, o.gateways)
+        gatewaysWatched = sum(gatewaysWatched, o.gatewaysWatched)
     }
 }
 
@@ -59,7 +75,10 @@ public struct ScenarioOutcome: Sendable, Equatable {
 
 /// Scenario × group comparison (`comparison.csv`, `comparison.md`): coverage of weighted
 /// demand and of 95% hot cells, new cameras, cost, cameras per km² and per 10,000 residents
-/// (when population exists), and the optimality gap. Each scenario ends with an `ALL` row.
+/// (when population exists), and the optimality gap; with an accident file the share of
+/// class-weighted accidents inside the footprints (`accident_coverage`), and with a traffic
+/// scenario its black spots and gateways and how many are watched. Each scenario ends with
+/// an `ALL` row.
 public enum ScenarioComparison {
     public static func table(_ outcomes: [ScenarioOutcome]) -> ReportTable {
         let hasPopulation = outcomes.contains { $0.groups.contains { $0.population != nil } }
@@ -71,6 +90,13 @@ public enum ScenarioComparison {
             .init("cameras_per_km2", .real),
         ]
         if hasPopulation { fields.append(.init("cameras_per_10k_residents", .real)) }
+        let hasAccidents = outcomes.contains { $0.groups.contains { $0.accidentWeight != nil } }
+        let hasTraffic = outcomes.contains { $0.groups.contains { $0.blackSpots != nil } }
+        if hasAccidents { fields.append(.init("accident_coverage", .real)) }
+        if hasTraffic {
+            fields += [.init("blackspots", .integer), .init("blackspots_watched", .integer),
+                       .init("gateways", .integer), .init("gateways_watched", .integer)]
+        }
         fields.append(.init("gap", .real))
         var t = ReportTable(fields: fields)
         for o in outcomes {
@@ -91,6 +117,12 @@ public enum ScenarioComparison {
                 ]
                 if hasPopulation {
                     row.append(g.population.map { $0 > 0 ? .real(cams / $0 * 10_000) : .null } ?? .null)
+                }
+                if hasAccidents {
+                    row.append(g.accidentWeight.flatMap { w in w > 0 ? .real((g.accidentCovered ?? 0) / w) : nil } ?? .null)
+                }
+                if hasTraffic {
+                    row += [g.blackSpots, g.blackSpotsWatched, g.gateways, g.gatewaysWatched].map { $0.map { .integer(Int64($0)) } ?? .null }
                 }
                 row.append(.real(o.gap))
                 t.rows.append(row)

@@ -82,10 +82,9 @@ public enum TrafficOutputs {
         }
     }
 
-    public static func summary(_ o: TrafficOutcome) -> Summary {
+    public static func summary(_ o: TrafficOutcome, accidents: AccidentFigures) -> Summary {
         let p = o.plan
-        let total = o.byGroup.values.reduce(0) { $0 + $1.accidentWeight }
-        let covered = o.byGroup.values.reduce(0) { $0 + $1.accidentCovered }
+        let total = accidents.weight, covered = accidents.covered
         return Summary(rule: p.settings.blackSpotRule.summary, segmentLengthM: p.settings.blackSpotRule.segmentLengthMeters,
                        segments: p.blackSpots.segments.count, accidents: p.blackSpots.segmentOfAccident.count,
                        accidentsOffNetwork: p.blackSpots.unmatchedAccidents, blackspots: p.blackSpots.blackSpots.count,
@@ -93,5 +92,36 @@ public enum TrafficOutputs {
                        cordonCameras: p.cameras.filter(\.cordon).count, cordonLowerBound: p.cordonLowerBound,
                        trafficCameras: p.cameras.filter { !$0.cordon }.count, accidentWeight: total,
                        accidentWeightCovered: covered, accidentCoverage: total > 0 ? covered / total : 0, warnings: p.warnings)
+    }
+}
+
+extension ArtifactContext {
+    /// The `blackspots` layer of a traffic scenario (nil otherwise).
+    public func blackSpotLayer() throws -> OutputLayer? {
+        try layer("blackspots") { try products.traffic.map { try TrafficOutputs.blackSpotLayer($0, toLonLat: toLonLat) } }
+    }
+
+    /// The `gateways` layer of a traffic scenario with a cordon (nil otherwise).
+    public func gatewayLayer() throws -> OutputLayer? {
+        try layer("gateways") {
+            guard let t = products.traffic, !t.plan.gateways.isEmpty else { return nil }
+            return try TrafficOutputs.gatewayLayer(t, toLonLat: toLonLat)
+        }
+    }
+}
+
+extension TrafficOutputs {
+    /// Console lines of a traffic plan: black spots, gateways, accident coverage (the warnings
+    /// are the placement's).
+    public static func console(_ o: TrafficOutcome, accidents: AccidentFigures) -> String {
+        let p = o.plan
+        var s = "black spots: \(p.blackSpots.blackSpots.count) of \(p.blackSpots.segments.count) road segments "
+            + "(\(p.settings.blackSpotRule.summary)); \(p.blackSpotsWatched) watched\n"
+        if !p.gateways.isEmpty {
+            s += "gateways: \(p.gatewaysWatched) of \(p.gateways.count) watched by \(p.cameras.filter(\.cordon).count) plate cameras"
+                + (p.cordonLowerBound.map { " (at least \($0) needed)" } ?? "") + "\n"
+        }
+        s += "accidents (class-weighted) inside the footprints: " + String(format: "%.1f%%", 100 * accidents.share) + "\n"
+        return s
     }
 }

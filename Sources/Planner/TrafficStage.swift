@@ -11,21 +11,47 @@ public struct TrafficInputs: Sendable {
     public var roads: RoadNetwork
     public var accidents: AccidentTable
 
-    /// Reads `data.inputs.roads` and `data.inputs.accidents`.
-    /// - Throws: ``PlannerError/invalidConfiguration(_:)`` when either is missing; loader errors
-    ///   (a bad accident class names its row).
-    public static func load(_ data: StudyData) throws -> TrafficInputs {
+    public init(roads: RoadNetwork, accidents: AccidentTable) {
+        self.roads = roads
+        self.accidents = accidents
+    }
+
+    /// Reads `data.inputs.roads` with names and classes.
+    /// - Throws: ``PlannerError/invalidConfiguration(_:)`` without a road layer; loader errors.
+    public static func loadRoads(_ data: StudyData) throws -> RoadNetwork {
         guard let roads = data.inputs.roads else {
-            throw PlannerError.invalidConfiguration("traffic cameras and accident demand need a road layer (roads: in the inputs, or --roads)")
+            throw PlannerError.invalidConfiguration("traffic cameras need a road layer (roads: in the inputs, or --roads)")
         }
+        return try RoadNetwork.load(roads, to: data.boundaries.workCRS)
+    }
+
+    /// Reads `data.inputs.accidents` with their classes (in the CRS of the incident tables).
+    /// - Throws: ``PlannerError/invalidConfiguration(_:)`` without an accident file; loader
+    ///   errors (a bad accident class names its row).
+    public static func loadAccidents(_ data: StudyData) throws -> AccidentTable {
         guard let accidents = data.inputs.accidents else {
             throw PlannerError.invalidConfiguration("demand 'accidents' needs an accident file (accidents: in the inputs, or --accidents)")
         }
         var options = IncidentOptions()
         options.sourceCRS = data.inputs.incidentOptions.sourceCRS
-        return TrafficInputs(roads: try RoadNetwork.load(roads, to: data.boundaries.workCRS),
-                             accidents: try AccidentTable.load(accidents, options: options, boundaries: data.boundaries))
+        return try AccidentTable.load(accidents, options: options, boundaries: data.boundaries)
     }
+}
+
+/// Class-weighted accidents per group and the part inside a plan's footprints (any plan).
+public struct AccidentFigures: Sendable, Equatable {
+    /// Group → (weight, covered weight).
+    public var byGroup: [String: (weight: Double, covered: Double)]
+
+    public static func == (a: AccidentFigures, b: AccidentFigures) -> Bool {
+        a.byGroup.keys.sorted() == b.byGroup.keys.sorted()
+            && a.byGroup.allSatisfy { k, v in b.byGroup[k].map { $0.weight == v.weight && $0.covered == v.covered } ?? false }
+    }
+
+    public var weight: Double { byGroup.values.reduce(0) { $0 + $1.weight } }
+    public var covered: Double { byGroup.values.reduce(0) { $0 + $1.covered } }
+    /// Covered share of all the weighted accidents (0 without accidents).
+    public var share: Double { weight > 0 ? covered / weight : 0 }
 }
 
 /// What a traffic scenario produced: the placement figures every scenario has, and the
@@ -41,8 +67,6 @@ public struct TrafficOutcome: Sendable {
 
 /// Traffic figures of one group.
 public struct TrafficGroupFigures: Sendable, Equatable {
-    public var accidentWeight = 0.0
-    public var accidentCovered = 0.0
     public var blackSpots = 0
     public var blackSpotsWatched = 0
     public var gateways = 0
@@ -109,13 +133,6 @@ public enum TrafficStage {
             groupOut[wards[w].group]!.cost += c.cost
         }
         var figures = Dictionary(uniqueKeysWithValues: groupNames.map { ($0, TrafficGroupFigures()) })
-        let accWeights = inputs.accidents.weights(settings.accidentWeights)
-        for i in 0 ..< inputs.accidents.count {
-            let w = inputs.accidents.incidents.wardIndices[i]
-            guard w >= 0 else { continue }
-            figures[wards[w].group]!.accidentWeight += accWeights[i]
-            if plan.accidentCovered[i] { figures[wards[w].group]!.accidentCovered += accWeights[i] }
-        }
         var mids = PlanarPointSet()
         for s in plan.blackSpots.segments { mids.append(midpoint(s.line.points)) }
         let segmentGroup = try index.firstContaining(mids).map { $0.map { wards[$0].group } }
@@ -144,8 +161,26 @@ public enum TrafficStage {
             runtimeSeconds: Date().timeIntervalSince(start), demandCount: plan.demand.count, facilityCount: plan.facilityCount,
             siteCount: plan.siteCount, lowerBoundCameras: nil,
             wardCoveredShare: wards.indices.map { wardW[$0] > 0 ? wardC[$0] / wardW[$0] : nil },
-            groups: groupNames.map { groupOut[$0]! })
+            groups: groupNames.map { groupOut[$0]! }, warnings: plan.warnings)
         return TrafficOutcome(placement: placement, plan: plan, byGroup: figures, segmentGroup: segmentGroup)
+    }
+
+    /// `groups` with the accident and traffic figures of `p` filled in (for the comparison).
+    public static func comparisonGroups(_ p: PlanProducts, _ groups: [GroupOutcome]) -> [GroupOutcome] {
+        groups.map { g in
+            var g = g
+            if let a = p.accidents?.byGroup[g.group] {
+                g.accidentWeight = a.weight
+                g.accidentCovered = a.covered
+            }
+            if let t = p.traffic?.byGroup[g.group] {
+                g.blackSpots = t.blackSpots
+                g.blackSpotsWatched = t.blackSpotsWatched
+                g.gateways = t.gateways
+                g.gatewaysWatched = t.gatewaysWatched
+            }
+            return g
+        }
     }
 
     /// The point halfway along a polyline.
@@ -160,12 +195,28 @@ public enum TrafficStage {
         return pts.first ?? PlanarPoint(x: 0, y: 0)
     }
 
-    /// Which accidents lie inside the footprint of one of `outcome`'s cameras (any scenario;
-    /// for a crime plan this says how much of the accident problem its cameras see).
-    public static func accidentCoverage(_ outcome: PlacementOutcome, accidents: AccidentTable) throws -> [Bool] {
-        let polys = outcome.cameras.map(\.footprint).filter { $0.exterior.count >= 3 }.map { MultiPolygon([$0]) }
-        guard !polys.isEmpty else { return [Bool](repeating: false, count: accidents.count) }
-        let index = try PolygonIndex(polys)
-        return try index.firstContaining(accidents.points).map { $0 != nil }
+    /// Class-weighted accidents per group and the part inside the plan's footprints: the
+    /// traffic plan's own test for a traffic scenario, else the footprint polygons (for a
+    /// crime plan this says how much of the accident problem its cameras see).
+    public static func accidentFigures(_ data: StudyData, placement: PlacementOutcome, traffic: TrafficOutcome?,
+                                       accidents: AccidentTable, weights: AccidentWeights) throws -> AccidentFigures {
+        let covered: [Bool]
+        if let traffic {
+            covered = traffic.plan.accidentCovered
+        } else {
+            let polys = placement.cameras.map(\.footprint).filter { $0.exterior.count >= 3 }.map { MultiPolygon([$0]) }
+            covered = polys.isEmpty ? [Bool](repeating: false, count: accidents.count)
+                : try PolygonIndex(polys).firstContaining(accidents.points).map { $0 != nil }
+        }
+        let wards = data.boundaries.wards
+        var byGroup = Dictionary(uniqueKeysWithValues: Set(wards.map(\.group)).map { ($0, (weight: 0.0, covered: 0.0)) })
+        let w = accidents.weights(weights)
+        for i in 0 ..< accidents.count {
+            let ward = accidents.incidents.wardIndices[i]
+            guard ward >= 0 else { continue }
+            byGroup[wards[ward].group]!.weight += w[i]
+            if covered[i] { byGroup[wards[ward].group]!.covered += w[i] }
+        }
+        return AccidentFigures(byGroup: byGroup)
     }
 }

@@ -19,6 +19,7 @@ struct SettingOptionsTests {
         try check(PlacementOptions.self)
         try check(RankingOptions.self)
         try check(OutputOptions.self)
+        try check(TrafficOptions.self)
     }
 
     /// No option given: the CLI's settings are the YAML's defaults (a scenario with no keys).

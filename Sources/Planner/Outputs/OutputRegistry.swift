@@ -25,6 +25,16 @@ public enum OutputRegistry {
                        write: { c in try c.cameraLayer().map { try c.writeGeoJSON($0, to: "cameras.geojson") } ?? [] }),
         OutputArtifact(name: "coverage", summary: "coverage.geojson: the footprint of every camera",
                        write: { c in try c.coverageLayer().map { try c.writeGeoJSON($0, to: "coverage.geojson") } ?? [] }),
+        OutputArtifact(name: "blackspots", summary: "blackspots.geojson: road segments with accident counts, rank and the black-spot rule (traffic scenarios)",
+                       write: { c in try c.blackSpotLayer().map { try c.writeGeoJSON($0, to: "blackspots.geojson") } ?? [] }),
+        OutputArtifact(name: "gateways", summary: "gateways.geojson: roads crossing a cordoned group's boundary, watched or not (traffic scenarios)",
+                       write: { c in try c.gatewayLayer().map { try c.writeGeoJSON($0, to: "gateways.geojson") } ?? [] }),
+        OutputArtifact(name: "traffic-summary", summary: "traffic-summary.json: black spots, gateways, cordon and accident coverage (traffic scenarios)",
+                       write: { c in
+                           guard let t = c.products.traffic, let a = c.products.accidents else { return [] }
+                           try c.staging.writeJSON(TrafficOutputs.summary(t, accidents: a), to: c.file("traffic-summary.json"))
+                           return [c.file("traffic-summary.json")]
+                       }),
         OutputArtifact(name: "model-wards", summary: "model-wards.geojson and .csv: model-ward lists with every criterion",
                        write: { c in
                            guard let ranks = c.products.ranks, let layer = try c.modelWardLayer() else { return [] }
@@ -65,7 +75,8 @@ public enum OutputRegistry {
                        }),
         OutputArtifact(name: "gpkg", summary: "plan.gpkg: every layer in one GeoPackage with QGIS styles",
                        write: { c in
-                           let layers = try [c.cellLayer(), c.wardLayer(), c.cameraLayer(), c.coverageLayer(), c.modelWardLayer()].compactMap { $0 }
+                           let layers = try [c.cellLayer(), c.wardLayer(), c.cameraLayer(), c.coverageLayer(), c.modelWardLayer(),
+                                             c.blackSpotLayer(), c.gatewayLayer()].compactMap { $0 }
                            guard !layers.isEmpty else { return [] }
                            try GeoPackageExport.write(layers, to: try c.staging.path(c.file("plan.gpkg")))
                            return [c.file("plan.gpkg")]

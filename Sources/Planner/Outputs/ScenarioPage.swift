@@ -24,6 +24,17 @@ enum ScenarioPage {
             layers.append(.init(title: "Camera footprints", features: coverage.features,
                                 paint: .single(fill: "#1f78b4", stroke: "#1f78b4", opacity: 0.35), labelFields: ["site_id", "camera_type"]))
         }
+        if let spots = try c.blackSpotLayer() {
+            // Segments with accidents only: the page stays light; the file has every segment.
+            layers.append(.init(title: "Road segments with accidents (black spots red)",
+                                features: spots.features.filter { $0["accidents"] != .integer(0) },
+                                paint: .flag(field: "is_blackspot", on: "#d62f27", off: "#999999"),
+                                labelFields: ["segment_id", "road_name", "accidents", "fatal", "rank", "is_blackspot", "watched"]))
+        }
+        if let gates = try c.gatewayLayer() {
+            layers.append(.init(title: "Gateways", features: gates.features, paint: .flag(field: "watched", on: "#1a9850", off: "#d62f27"),
+                                labelFields: ["gateway_id", "group", "road_name", "road_class", "watched", "site_id"]))
+        }
         if let cameras = try c.cameraLayer() {
             layers.append(.init(title: "Cameras", features: cameras.features, paint: .flag(field: "existing", on: "#444", off: "#1f78b4"),
                                 labelFields: ["site_id", "camera_type", "heading_deg", "order", "existing", "ward"]))

@@ -12,9 +12,10 @@ public enum Verb: String, Sendable, CaseIterable {
     public var defaultArtifacts: [String] {
         switch self {
         case .hotspots: ["hotspot-cells", "wards", "summary", "rejects"]
-        case .place: ["cameras", "coverage", "curve", "groups", "summary", "rejects"]
+        case .place: ["cameras", "coverage", "curve", "groups", "summary", "blackspots", "gateways", "traffic-summary", "rejects"]
         case .rankWards: ["model-wards"]
-        case .run: ["hotspot-cells", "wards", "cameras", "coverage", "model-wards", "curve", "groups", "summary", "hotspot-summary",
+        case .run: ["hotspot-cells", "wards", "cameras", "coverage", "blackspots", "gateways", "traffic-summary", "model-wards", "curve",
+                    "groups", "summary", "hotspot-summary",
                     "gpkg", "html", "rejects", "comparison", "scorecard"]
         }
     }

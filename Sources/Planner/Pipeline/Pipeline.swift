@@ -2,6 +2,7 @@ import Coverage
 import Foundation
 import GeoKit
 import HotSpots
+import Traffic
 
 /// The one pipeline every verb runs: study data (loaded once) → hot spots → demand →
 /// coverage → allocation and solve → ranking; the outputs are then written from the
@@ -12,6 +13,8 @@ public final class Pipeline {
     let progress: ProgressReporter?
     private var hotCache: [HotSpotSettings: HotSpotOutcome] = [:]
     private var siteCache: [Double: SiteSet] = [:]
+    private var accidents: AccidentTable?
+    private var roads: RoadNetwork?
     /// Coverage matrices shared between scenarios.
     public let coverageCache = CoverageCache()
 
@@ -53,6 +56,16 @@ public final class Pipeline {
         switch request.placement {
         case .skip:
             break
+        case .plan where scenario.settings.plansTraffic:
+            let traffic = try step("traffic cameras") {
+                let s = scenario.settings.placement
+                let sites = try candidateSites(spacingMeters: s.siteSpacingMeters, label: label)
+                progress?.stage(label + "black spots, gateways and traffic cameras")
+                return try TrafficStage.run(data, inputs: TrafficInputs(roads: roadNetwork(), accidents: accidentTable()), sites: sites,
+                                            settings: scenario.settings.trafficPlan, cameraTypes: s.cameraTypes, dori: s.dori)
+            }
+            p.traffic = traffic
+            p.placement = traffic.placement
         case .plan:
             p.placement = try step("placement") {
                 let s = scenario.settings.placement
@@ -70,6 +83,13 @@ public final class Pipeline {
                 let sites = SiteSet(sites: data.installed.map { .init(id: $0.id, location: $0.location, source: .existing) },
                                     wardOfSite: data.installed.map { _ in nil })
                 return try PlacementStage.run(data, sites: sites, hot: p.hot, settings: s, progress: progress)
+            }
+        }
+        // Accidents inside the plan's footprints, for every plan when there is an accident file.
+        if let placement = p.placement, data.inputs.accidents != nil {
+            p.accidents = try step("accident coverage") {
+                try TrafficStage.accidentFigures(data, placement: placement, traffic: p.traffic, accidents: accidentTable(),
+                                                 weights: scenario.settings.traffic.plan.accidentWeights)
             }
         }
         // Ward figures and ranking.
@@ -92,6 +112,22 @@ public final class Pipeline {
         let h = try HotSpotStage.run(data, settings)
         hotCache[settings] = h
         return h
+    }
+
+    /// The accident file with its classes, read once.
+    public func accidentTable() throws -> AccidentTable {
+        if let a = accidents { return a }
+        let a = try TrafficInputs.loadAccidents(data)
+        accidents = a
+        return a
+    }
+
+    /// The road layer with names and classes, read once.
+    public func roadNetwork() throws -> RoadNetwork {
+        if let r = roads { return r }
+        let r = try TrafficInputs.loadRoads(data)
+        roads = r
+        return r
     }
 
     /// Candidate sites for a spacing, made once per spacing.

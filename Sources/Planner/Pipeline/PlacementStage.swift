@@ -225,6 +225,9 @@ public enum PlacementStage {
         // ward when the point itself lies just outside every ward).
         var demandWard: [Int?]
         switch s.demand {
+        case .accidents:
+            // The pipeline sends accident demand to TrafficStage (road-aligned cameras).
+            throw PlannerError.invalidConfiguration("accident demand is planned by the traffic stage, not by PlacementStage")
         case .incidents:
             demand = try DemandSet(points: incPoints, weights: incWeights)
             demandWard = incidentIdx.map { inc.wardIndices[$0] >= 0 ? inc.wardIndices[$0] : nil }

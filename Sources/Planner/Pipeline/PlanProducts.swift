@@ -10,6 +10,10 @@ public struct PlanProducts: Sendable {
     public var criteria: ModelWardCriteria
     public var hot: HotSpotOutcome?
     public var placement: PlacementOutcome?
+    /// The traffic plan (black spots, gateways), for a scenario that plans traffic cameras.
+    public var traffic: TrafficOutcome?
+    /// Accidents inside the plan's footprints, when there is an accident file.
+    public var accidents: AccidentFigures?
     /// Per-ward figures (hot-spot stage), with the plan's covered share when a placement ran;
     /// empty without hot spots.
     public var records: [WardRecord]

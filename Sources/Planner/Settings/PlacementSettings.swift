@@ -13,6 +13,10 @@ public enum DemandKind: String, Sendable, CaseIterable, Equatable, Hashable, Set
     /// Points every 25 m along the roads, weight 1 each: watch the street network evenly
     /// (image-based traffic monitoring, directive item 4).
     case roads
+    /// Traffic accidents (`inputs.accidents`, `--accidents`) weighted by class, ×
+    /// `blackspot_priority` on black spots: plans road-aligned traffic and plate cameras
+    /// (``TrafficStage``, directive item 4).
+    case accidents
 
     public static var settingNoun: String { "a demand kind" }
 }
@@ -116,7 +120,7 @@ public struct PlacementSettings: Sendable, Equatable, StageSettings {
             .value("camera_cost", \.adHocCost, help: "Ad hoc camera cost.", valueName: "cost", check: .atLeast(0)),
             .value("headings", \.headings, help: "Headings a fixed camera may take (evenly spaced from north).", valueName: "n", check: .atLeast(1)),
             .value("per_site", \.perSite, help: "At most this many cameras per site.", valueName: "n", check: .atLeast(1)),
-            .value("demand", \.demand, help: "Demand: incidents by severity, hot-spot cells by KDE or Gi* spread over their roads, or the roads evenly."),
+            .value("demand", \.demand, help: "Demand: incidents by severity, hot-spot cells by KDE or Gi* spread over their roads, the roads evenly, or traffic accidents by class (traffic cameras)."),
             .value("hot_priority", \.hotPriority, help: "Weight multiplier for demand in 95% hot cells.", valueName: "x", check: .positive),
             .optional("backup", \.backupBeta, help: "Backup coverage credit (0-1) for 95% hot-cell demand seen twice.",
                       valueName: "beta", check: .share),
