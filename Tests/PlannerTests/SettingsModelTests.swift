@@ -1,4 +1,5 @@
 import Testing
+import Traffic
 @testable import Planner
 
 @Suite("Settings model")
@@ -79,6 +80,18 @@ struct SettingsModelTests {
             time_limit_s: 5
             formats: [cameras, html]
             raw_points: true
+            accident_weights: {va_cham: 0.5}
+            blackspot_segment_m: 250
+            blackspot_min_fatal: 3
+            blackspot_min_accidents_with_fatal: none
+            blackspot_min_accidents: 5
+            blackspot_window: all_years
+            blackspot_classes: [trunk]
+            blackspot_snap_m: 20
+            blackspot_priority: 2
+            gateway_groups: [X]
+            gateway_classes: [trunk, primary]
+            plate_camera: lpr_2mp
         """
         // The file sets every key of the model (a new setting must be added here); budget and
         // budget_cost are alternatives, so budget is in the defaults and budget_cost, more
@@ -121,6 +134,20 @@ struct SettingsModelTests {
         #expect(s.placement == p)
         #expect(s.outputs.formats == ["cameras", "html"])
         #expect(s.outputs.rawPoints)
+        var t = TrafficSettings()
+        t.plan.accidentWeights = try AccidentWeights(overrides: ["va_cham": 0.5])
+        t.plan.blackSpotRule.segmentLengthMeters = 250
+        t.plan.blackSpotRule.minFatal = 3
+        t.plan.blackSpotRule.minAccidentsWithFatal = nil
+        t.plan.blackSpotRule.minAccidents = 5
+        t.plan.blackSpotRule.window = .allYears
+        t.plan.blackSpotRule.roadClasses = ["trunk"]
+        t.plan.blackSpotRule.snapToleranceMeters = 20
+        t.plan.blackSpotPriority = 2
+        t.plan.gatewayGroups = ["X"]
+        t.plan.gatewayClasses = ["trunk", "primary"]
+        t.plan.plateCamera = "lpr_2mp"
+        #expect(s.traffic == t)
     }
 
     @Test func crossFieldChecksNameTheScenario() {

@@ -15,6 +15,12 @@ public struct TrafficSettings: Sendable, Equatable, StageSettings {
 
     public init() {}
 
+    /// The cordoned groups, `nil` for none (so that "none" is what `--help` shows).
+    var gatewayGroups: [String]? {
+        get { plan.gatewayGroups.isEmpty ? nil : plan.gatewayGroups }
+        set { plan.gatewayGroups = newValue ?? [] }
+    }
+
     public static var settings: [Setting<TrafficSettings>] {
         [
             accidentWeightsSetting,
@@ -38,8 +44,8 @@ public struct TrafficSettings: Sendable, Equatable, StageSettings {
                    help: "An accident farther than this from every counted road is in no segment.", valueName: "m", check: .positive),
             .value("blackspot_priority", \.plan.blackSpotPriority,
                    help: "Weight multiplier for accidents on black-spot segments.", valueName: "x", check: .atLeast(0)),
-            .list("gateway_groups", flag: "gateway-group", \.plan.gatewayGroups,
-                  help: "Groups (e.g. towns) whose gateways get plate cameras (a cordon).", valueName: "group"),
+            .list("gateway_groups", flag: "gateway-group", \.gatewayGroups,
+                  help: "Groups (e.g. towns) whose gateways get plate cameras (a cordon).", valueName: "group", unsetText: "none"),
             .list("gateway_classes", \.plan.gatewayClasses,
                   help: "Road classes whose crossings of a group's boundary are gateways.", valueName: "class"),
             .value("plate_camera", \.plan.plateCamera, help: "Catalog type of the cordon's plate cameras.", valueName: "id"),
