@@ -125,3 +125,24 @@ extension TrafficOutputs {
         return s
     }
 }
+
+extension TrafficOutputs {
+    /// The page layers of a traffic scenario: road segments with accidents (black spots red;
+    /// the file has every segment, the page only those with accidents) and the gateways.
+    static func pageLayers(_ c: ArtifactContext) throws -> [HTMLReport.Layer] {
+        var layers: [HTMLReport.Layer] = []
+        if let spots = try c.blackSpotLayer() {
+            layers.append(.init(title: "Road segments with accidents (black spots red)",
+                                features: spots.features.filter { $0["accidents"] != .integer(0) },
+                                paint: .flag(field: "is_blackspot", on: "#d62f27", off: "#999999"),
+                                tooltip: ["segment_id", "road_name", "accidents", "fatal", "rank", "is_blackspot", "watched"],
+                                legend: [("#d62f27", "black spot"), ("#999999", "segment with accidents")]))
+        }
+        if let gates = try c.gatewayLayer() {
+            layers.append(.init(title: "Gateways", features: gates.features, paint: .flag(field: "watched", on: "#1a9850", off: "#d62f27"),
+                                tooltip: ["gateway_id", "group", "road_name", "road_class", "watched", "site_id"],
+                                legend: [("#1a9850", "gateway watched"), ("#d62f27", "gateway not watched")]))
+        }
+        return layers
+    }
+}

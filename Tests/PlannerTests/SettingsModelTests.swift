@@ -81,6 +81,8 @@ struct SettingsModelTests {
             time_limit_s: 5
             formats: [cameras, html]
             raw_points: true
+            lang: en
+            out_crs: EPSG:3405
             accident_weights: {va_cham: 0.5}
             blackspot_segment_m: 250
             blackspot_min_fatal: 3
@@ -135,6 +137,7 @@ struct SettingsModelTests {
         p.gap = 0.02
         #expect(s.placement == p)
         #expect(s.outputs.formats == ["cameras", "html"])
+        #expect(s.outputs.lang == .en && s.outputs.outCRS == "EPSG:3405")
         #expect(s.outputs.rawPoints)
         var t = TrafficSettings()
         t.plan.accidentWeights = try AccidentWeights(overrides: ["va_cham": 0.5])

@@ -15,8 +15,7 @@ public enum Verb: String, Sendable, CaseIterable {
         case .place: ["cameras", "coverage", "curve", "groups", "summary", "blackspots", "gateways", "traffic-summary", "rejects"]
         case .rankWards: ["model-wards", "rejects"]
         case .run: ["hotspot-cells", "wards", "cameras", "coverage", "blackspots", "gateways", "traffic-summary", "model-wards", "curve",
-                    "groups", "summary", "hotspot-summary",
-                    "gpkg", "html", "rejects", "comparison", "scorecard"]
+                    "groups", "summary", "hotspot-summary", "gpkg", "html", "installer", "rejects", "comparison", "scorecard", "xlsx"]
         }
     }
 }
