@@ -1,5 +1,6 @@
 import Testing
 import Traffic
+import GeoKit
 @testable import Planner
 
 @Suite("Settings model")
@@ -81,6 +82,8 @@ struct SettingsModelTests {
             time_limit_s: 5
             formats: [cameras, html]
             raw_points: true
+            min_cell_count: 5
+            max_memory: 2GB
             lang: en
             out_crs: EPSG:3405
             accident_weights: {va_cham: 0.5}
@@ -153,6 +156,8 @@ struct SettingsModelTests {
         t.plan.gatewayClasses = ["trunk", "primary"]
         t.plan.plateCamera = "lpr_2mp"
         #expect(s.traffic == t)
+        #expect(s.outputs.minCellCount == 5)
+        #expect(s.limits.maxMemory == (try MemoryBudget(parsing: "2GB")))
     }
 
     @Test func crossFieldChecksNameTheScenario() {

@@ -9,6 +9,7 @@ public struct PlanSettings: Sendable, Equatable, StageSettings {
     public var placement = PlacementSettings()
     public var outputs = OutputSettings()
     public var traffic = TrafficSettings()
+    public var limits = LimitSettings()
 
     public init() {}
 
@@ -31,6 +32,7 @@ public struct PlanSettings: Sendable, Equatable, StageSettings {
         try placement.validate()
         try outputs.validate()
         try traffic.validate()
+        try limits.validate()
     }
 
     public static var alternatives: [[String]] {
@@ -49,5 +51,6 @@ public struct PlanSettings: Sendable, Equatable, StageSettings {
             + PlacementSettings.settings.map { $0.scoped(\.placement) }
             + OutputSettings.settings.map { $0.scoped(\.outputs) }
             + TrafficSettings.settings.map { $0.scoped(\.traffic) }
+            + LimitSettings.settings.map { $0.scoped(\.limits) }
     }
 }
