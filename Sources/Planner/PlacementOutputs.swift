@@ -75,16 +75,16 @@ public enum PlacementOutputs {
     public static func coverageLayer(_ o: PlacementOutcome, toLonLat: CoordinateTransform) throws -> OutputLayer {
         var features: [Feature<LonLat>] = []
         for (n, c) in o.cameras.enumerated() {
-            let g: Geometry<LonLat> = try toLonLat.transform(Geometry<PlanarPoint>.polygon(c.footprint))
+            let g: Geometry<LonLat> = try toLonLat.transform(Geometry<PlanarPoint>.multiPolygon(c.footprint))
             features.append(Feature(index: n, geometry: g, attributes: [
                 "site_id": .string(c.siteID), "camera_type": .string(c.typeID), "order": .integer(Int64(c.order)),
-                "existing": .bool(c.existing), "area_m2": .real((planarArea(c.footprint) * 10).rounded() / 10),
+                "existing": .bool(c.existing), "area_m2": .real((c.footprint.polygons.map(planarArea).reduce(0, +) * 10).rounded() / 10),
             ]))
         }
         return try OutputLayer(name: "coverage", fields: [
             .init("site_id", .string), .init("camera_type", .string), .init("order", .integer), .init("existing", .bool),
             .init("area_m2", .real),
-        ], geometryType: .polygon, features: features)
+        ], geometryType: .multiPolygon, features: features)
     }
 
     /// `curve.csv`: covered share against the number of new cameras.

@@ -15,6 +15,8 @@ public struct PlacementSettings: Sendable {
     public var headings: Int = 8
     public var perSite: Int = 1
     public var demand: DemandKind = .incidents
+    /// The surface of `predictive` demand (bandwidth, recency, repeat-place boost).
+    public var predictive: PredictiveDensity = PlacementSettings.defaultPredictive
     /// Weight multiplier for demand in 95% hot cells.
     public var hotPriority: Double = 1
     public var allocation: GroupAllocation = .free
@@ -28,8 +30,18 @@ public struct PlacementSettings: Sendable {
     public var targetShare: Double?
     /// Backup coverage credit (0...1) for demand in 95% hot cells seen by two cameras.
     public var backupBeta: Double?
+    /// Incident years the demand is built from when no hot-spot outcome is given (with one,
+    /// its years apply); `nil`: all.
+    public var years: [Int]?
     /// Whether the installed cameras count toward a count or cost budget.
     public var budgetIncludesExisting = false
+
+    /// 100 m bandwidth, no recency decay, no repeat boost.
+    public static let defaultPredictive: PredictiveDensity = {
+        // A literal with valid values: the initializer cannot throw here.
+        guard let d = try? PredictiveDensity(bandwidthMeters: 100) else { preconditionFailure("invalid default bandwidth") }
+        return d
+    }()
 
     public init() {}
 }

@@ -36,6 +36,7 @@ public enum PlacementStage {
         // The matrix depends on the demand points, not on their weights.
         let key = "\(sites.sites.count)|\(sites.sites.first?.id ?? "")|\(specs.map { "\($0.typeId):\($0.rangeMeters):\($0.fovDegrees)" })"
             + "|\(s.headings)|\(s.demand.rawValue)|\(s.roadDemandSpacingMeters)|\(String(describing: hot?.settings))|\(demand.count)"
+            + (s.demand == .predictive ? "|\(s.predictive)" : "")
         let make = { () throws -> (CoverageBuilder, CoverageBuildResult) in
             let obstacles = data.obstacles.isEmpty ? nil : try ObstacleIndex(buildings: data.obstacles)
             let builder = try CoverageBuilder(sites: sites.sites, cameras: specs, headingCount: s.headings, existing: existing,
@@ -46,13 +47,20 @@ public enum PlacementStage {
         let fac = built.facilities
         // Keep facilities that cover something, plus the installed ones.
         var keep: [Int] = []
-        var offsets = [0], indices: [Int32] = []
+        var offsets = [0], indices: [Int32] = [], credits: [Float] = []
         for j in 0 ..< fac.count where fac.isFixed[j] || built.matrix.offsets[j + 1] > built.matrix.offsets[j] {
             keep.append(j)
             indices.append(contentsOf: built.matrix.covered(by: j))
+            if let c = built.credits { credits.append(contentsOf: c[built.matrix.offsets[j] ..< built.matrix.offsets[j + 1]]) }
             offsets.append(indices.count)
         }
-        let matrix = try CoverageMatrix(demandCount: demand.count, offsets: offsets, indices: indices)
+        let pointMatrix = try CoverageMatrix(demandCount: demand.count, offsets: offsets, indices: indices)
+        // PTZ presets credit a point with a share of its weight: split the points at their
+        // credit levels (GradedCoverage); `origin` maps each copy back to its point.
+        let graded = try built.credits.map { _ in try GradedCoverage(matrix: pointMatrix, credits: credits, weights: demand.weights) }
+        let matrix = graded?.matrix ?? pointMatrix
+        let demandWeights = graded?.weights ?? demand.weights
+        let origin = graded?.origin ?? Array(0 ..< demand.count)
         let siteWard = sites.wardOfSite + data.installed.map { _ in nil as Int? }
         var installedWard: [Int?] = []
         if !data.installed.isEmpty {
@@ -99,13 +107,13 @@ public enum PlacementStage {
         }
         var backup: PlacementProblem.BackupCoverage?
         if let beta = s.backupBeta, let hot {
-            let flagged = (0 ..< demand.count).filter { i in
-                cellOf(hot, demand.points[i]).map { hot.result.giBin[$0] >= 2 } ?? false
+            let flagged = (0 ..< matrix.demandCount).filter { i in
+                cellOf(hot, demand.points[origin[i]]).map { hot.result.giBin[$0] >= 2 } ?? false
             }
             backup = try PlacementProblem.BackupCoverage(beta: beta, demandIndices: flagged)
         }
         let problem = try PlacementProblem(
-            matrix: matrix, demandWeights: demand.weights, facilityCosts: keep.map { fac.costMillionVND[$0] },
+            matrix: matrix, demandWeights: demandWeights, facilityCosts: keep.map { fac.costMillionVND[$0] },
             siteOfFacility: keep.map { Int(fac.siteIndex[$0]) }, perSite: s.perSite, groupOfFacility: groupOfFacility,
             groupQuotas: quotas, fixedFacilities: fixed, budget: s.budget,
             fixedCountTowardBudget: s.budgetIncludesExisting, backup: backup)
@@ -156,32 +164,32 @@ public enum PlacementStage {
         // 5. Cameras and footprints.
         progress?.stage(label + "footprints")
         var cameras: [PlacementOutcome.Camera] = []
+        let watched = builder.union(of: chosen.map { keep[$0.facility] }, in: built)
         for (n, c) in chosen.enumerated() {
             let j = keep[c.facility]
             let site = Int(fac.siteIndex[j])
-            let fp = builder.footprint(of: j, in: built)
+            let views = watched.cameras[n]
             let is360 = fac.fovDegrees[j] >= 360
             cameras.append(.init(siteID: fac.siteId[j], location: built.sites[site].location, typeID: fac.cameraTypeId[j],
                                  headingDegrees: is360 ? nil : fac.headingDegrees[j], fovDegrees: fac.fovDegrees[j],
                                  rangeMeters: fac.rangeMeters[j], cost: fac.costMillionVND[j], order: n + 1,
                                  marginalWeight: c.marginal, existing: c.existing, ward: wardOfSite(site),
-                                 footprint: fp.polygon()))
+                                 footprint: MultiPolygon(views.polygons()), presetShares: views.shares))
         }
         // 6. Per-ward and per-group figures on the incidents themselves.
-        let footprints = chosen.map { builder.footprint(of: keep[$0.facility], in: built) }
-        let incCovered = coveredMask(points: incPoints, footprints: footprints, builder: builder)
+        let incCredit = watched.credits(of: incPoints)
         var wardW = [Double](repeating: 0, count: wards.count), wardC = wardW
         for (k, i) in incidentIdx.enumerated() {
             let w = inc.wardIndices[i]
             guard w >= 0, w < wards.count else { continue }
             wardW[w] += incWeights[k]
-            if incCovered[k] { wardC[w] += incWeights[k] }
+            wardC[w] += incWeights[k] * incCredit[k]
         }
         let wardShare: [Double?] = wards.indices.map { wardW[$0] > 0 ? wardC[$0] / wardW[$0] : nil }
         // Demand coverage per group, from the problem's own demand.
-        var coveredDemand = [Bool](repeating: false, count: demand.count)
+        var coveredDemand = [Bool](repeating: false, count: matrix.demandCount)
         for c in chosen { for i in matrix.covered(by: c.facility) { coveredDemand[Int(i)] = true } }
-        let wardOfDemand = demandWard
+        let wardOfDemand = origin.map { demandWard[$0] }
         var groups = groupNames.map { g in
             GroupOutcome(group: g, areaKm2: 0, population: nil, demandWeight: 0, coveredWeight: 0, hotCells95: 0,
                          hotCells95Covered: 0, camerasExisting: 0, camerasNew: 0, cost: 0)
@@ -191,11 +199,11 @@ public enum PlacementStage {
             groups[g].areaKm2 += ward.areaSquareMeters / 1e6
             if let p = data.populations[w] { groups[g].population = (groups[g].population ?? 0) + p }
         }
-        for i in 0 ..< demand.count {
+        for i in 0 ..< matrix.demandCount {
             guard let w = wardOfDemand[i] else { continue }
             let g = groupIndex[wards[w].group]!
-            groups[g].demandWeight += demand.weights[i]
-            if coveredDemand[i] { groups[g].coveredWeight += demand.weights[i] }
+            groups[g].demandWeight += demandWeights[i]
+            if coveredDemand[i] { groups[g].coveredWeight += demandWeights[i] }
         }
         for cam in cameras {
             guard let w = cam.ward else { continue }
@@ -207,9 +215,9 @@ public enum PlacementStage {
             var hotCovered = [Bool](repeating: false, count: r.cells.count)
             // A hot cell counts as covered when a planned camera stands in it or its footprint
             // reaches the cell centre.
-            for (cam, fp) in zip(cameras, footprints) {
+            for (cam, views) in zip(cameras, watched.cameras) {
                 if let c = r.cells.cellIndex(x: cam.location.x, y: cam.location.y) { hotCovered[c] = true }
-                for c in cellsNear(r.cells, cam.location, radius: cam.rangeMeters) where fp.contains(r.cells.centers[c]) {
+                for c in cellsNear(r.cells, cam.location, radius: cam.rangeMeters) where views.credit(r.cells.centers[c]) > 0 {
                     hotCovered[c] = true
                 }
             }
@@ -224,7 +232,8 @@ public enum PlacementStage {
             cameras: cameras, coveredWeight: covered, totalWeight: total, upperBound: ub, gap: gap, stopReason: stop,
             boundSource: boundSource, curve: curve.map { (cameras: $0.0, share: $0.1) }, newCost: newCost,
             runtimeSeconds: runtime, demandCount: demand.count, facilityCount: matrix.facilityCount,
-            siteCount: sites.sites.count, lowerBoundCameras: lowerBound, wardCoveredShare: wardShare, groups: groups)
+            siteCount: sites.sites.count, lowerBoundCameras: lowerBound, wardCoveredShare: wardShare, groups: groups,
+            watched: watched)
     }
 
     /// The demand of a scenario, with the ward of each point and the incidents it came from.
@@ -244,7 +253,9 @@ public enum PlacementStage {
     static func demand(_ data: StudyData, hot: HotSpotOutcome?, settings s: PlacementSettings) throws -> ScenarioDemand {
         let wards = data.boundaries.wards
         let inc = data.incidents
-        let incidentIdx = hot?.incidentIndices ?? Array(0 ..< inc.count)
+        let incidentIdx = hot?.incidentIndices ?? (0 ..< inc.count).filter { i in
+            s.years.map { ys in inc.dates[i].map { ys.contains($0.year) } ?? false } ?? true
+        }
         var incPoints = PlanarPointSet()
         var incWeights: [Double] = []
         for (k, i) in incidentIdx.enumerated() {
@@ -277,6 +288,23 @@ public enum PlacementStage {
             demand = try DemandSet(points: samples.points, weights: ws)
             let inside = try PolygonIndex(wards.map(\.geometry)).firstContaining(samples.points)
             demandWard = inside
+        case .predictive:
+            guard !data.roads.isEmpty else {
+                throw PlannerError.invalidConfiguration("predictive demand needs a road layer (--roads, or roads: in the scenario inputs)")
+            }
+            let samples = try DemandSet.alongRoads(data.roads, spacingMeters: s.roadDemandSpacingMeters)
+            let days = incidentIdx.map { i in inc.dates[i].map { CivilDate.dayNumber(year: $0.year, month: $0.month, day: $0.day) } }
+            let surface = s.predictive.values(at: samples.points, points: incPoints,
+                                              incidentWeights: s.predictive.incidentWeights(points: incPoints, weights: incWeights, dayNumbers: days))
+            var pts = PlanarPointSet(), ws: [Double] = []
+            for i in 0 ..< samples.count where surface[i] > 0 {
+                pts.append(samples.points[i])
+                ws.append(surface[i])
+            }
+            demand = try DemandSet(points: pts, weights: ws)
+            demandWard = try PolygonIndex(wards.map(\.geometry)).firstContaining(pts)
+        case .auto:
+            throw PlannerError.invalidConfiguration("demand auto must be resolved by DemandSelection before placement")
         case .kde, .gistar:
             guard let hot else { throw PlannerError.invalidConfiguration("\(s.demand.rawValue) demand needs the hot-spot stage") }
             let r = hot.result
@@ -341,28 +369,5 @@ public enum PlacementStage {
             }
             return (j, gain)
         }
-    }
-
-    /// Which points lie inside at least one of `footprints` (a bucket grid keeps it linear).
-    static func coveredMask(points: PlanarPointSet, footprints: [Footprint], builder: CoverageBuilder) -> [Bool] {
-        var mask = [Bool](repeating: false, count: points.count)
-        guard !footprints.isEmpty, points.count > 0 else { return mask }
-        let cell = max(footprints.map(\.rangeMeters).max() ?? 50, 10)
-        var buckets: [Int64: [Int]] = [:]
-        func key(_ x: Double, _ y: Double) -> Int64 { Int64((x / cell).rounded(.down)) &* 1_000_003 &+ Int64((y / cell).rounded(.down)) }
-        for i in 0 ..< points.count { buckets[key(points.xs[i], points.ys[i]), default: []].append(i) }
-        for fp in footprints {
-            let cx = (fp.site.x / cell).rounded(.down), cy = (fp.site.y / cell).rounded(.down)
-            for dx in -1 ... 1 {
-                for dy in -1 ... 1 {
-                    let k = Int64(cx + Double(dx)) &* 1_000_003 &+ Int64(cy + Double(dy))
-                    for i in buckets[k] ?? [] where !mask[i] {
-                        let p = points[i]
-                        if fp.contains(p, transparentBuilding: builder.transparentBuilding(forDemand: p)) { mask[i] = true }
-                    }
-                }
-            }
-        }
-        return mask
     }
 }

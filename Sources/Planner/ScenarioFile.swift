@@ -13,6 +13,14 @@ public enum DemandKind: String, Sendable, CaseIterable, Equatable {
     /// Points every 25 m along the roads, weight 1 each: watch the street network evenly
     /// (image-based traffic monitoring, directive item 4).
     case roads
+    /// Next year's demand at camera scale: the kernel density of past incidents at points
+    /// every 25 m along the roads (``PredictiveDensity``: bandwidth `demand_bandwidth_m`,
+    /// recency `half_life_days`, repeat-place boost `repeat_boost`).
+    case predictive
+    /// Chosen by a time split inside the training years (``DemandSelection``): `incidents`
+    /// or `predictive` at one of its bandwidths, whichever covered more of the last training
+    /// year when fit on the years before it.
+    case auto
 }
 
 /// How new cameras are shared between groups (districts).
