@@ -1,6 +1,7 @@
 import Coverage
 import Foundation
 import Yams
+import HotSpots
 
 /// What drives the demand weights the optimizer maximises.
 public enum DemandKind: String, Sendable, CaseIterable, Equatable {
@@ -309,7 +310,7 @@ struct YAMLReader {
     /// `model_wards:` thresholds, weights and lists.
     func criteria(_ node: Node) throws -> ModelWardCriteria {
         guard let m = node.mapping else { throw fail(node, "model_wards", "expected a mapping of criteria settings") }
-        try checkKeys(m, allowed: ["crime_change_max_pct", "clearance_min", "serious_clearance_min", "max_hot_cells_95",
+        try checkKeys(m, allowed: ["crime_change_max_pct", "clearance_min", "serious_clearance_min", "complex_categories", "complex_quantile",
                                    "coverage_min", "rate_max_quantile", "weights", "lists"], context: "model_wards")
         var c = ModelWardCriteria()
         if let n = m["crime_change_max_pct"] { c.crimeChangeMaxPercent = try double(n, key: "crime_change_max_pct") }
@@ -323,7 +324,20 @@ struct YAMLReader {
         if let v = try share("serious_clearance_min") { c.seriousClearanceMin = v }
         if let v = try share("coverage_min") { c.coverageMin = v }
         if let v = try share("rate_max_quantile") { c.rateMaxQuantile = v }
-        if let n = m["max_hot_cells_95"] { c.maxHotCells95 = try int(n, key: "max_hot_cells_95", min: 0) }
+        if let v = try share("complex_quantile") { c.complexArea.quantile = v }
+        if let n = m["complex_categories"] {
+            guard let items = n.sequence, !items.isEmpty else {
+                throw fail(n, "complex_categories", "expected a list of emerging hot-spot categories")
+            }
+            let known = EmergingHotSpotCategory.allCases.map(\.rawValue)
+            c.complexArea.categories = try items.map { item in
+                let v = try string(item, key: "complex_categories")
+                guard known.contains(v) else {
+                    throw fail(item, "complex_categories", "'\(v)' is not an emerging hot-spot category; use one of \(known.joined(separator: ", "))")
+                }
+                return v
+            }
+        }
         if let n = m["weights"] {
             guard let wm = n.mapping else { throw fail(n, "weights", "expected criterion: weight pairs") }
             try checkKeys(wm, allowed: ModelWardRanking.criterionKeys, context: "model_wards.weights")
