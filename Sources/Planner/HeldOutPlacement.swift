@@ -19,6 +19,13 @@ public struct HeldOutScore: Sendable, Equatable {
     public var curve: [Double]
     /// The new cameras of the plan fit on `yearsFit` (`site/type/heading`, in ranking order).
     public var newCameras: [String]
+    /// Per group (ward field `group_by`): the year's weighted incidents and the part covered.
+    public var groups: [String: (total: Double, covered: Double)] = [:]
+
+    public static func == (a: HeldOutScore, b: HeldOutScore) -> Bool {
+        a.year == b.year && a.yearsFit == b.yearsFit && a.coveredWeight == b.coveredWeight && a.totalWeight == b.totalWeight
+            && a.curve == b.curve && a.newCameras == b.newCameras && a.groups.mapValues { [$0.total, $0.covered] } == b.groups.mapValues { [$0.total, $0.covered] }
+    }
 
     /// `coveredWeight / totalWeight` (0 without incidents).
     public var coverage: Double { totalWeight > 0 ? coveredWeight / totalWeight : 0 }
@@ -52,19 +59,22 @@ public enum HeldOutPlacement {
     }
 
     /// Points and weights of the incidents dated in `year` (severity weight × weight column).
-    public static func incidents(of year: Int, in data: StudyData) -> (points: PlanarPointSet, weights: [Double]) {
+    public static func incidents(of year: Int, in data: StudyData) -> (points: PlanarPointSet, weights: [Double], groups: [String?]) {
         let inc = data.incidents
-        var pts = PlanarPointSet(), w: [Double] = []
+        let wards = data.boundaries.wards
+        var pts = PlanarPointSet(), w: [Double] = [], g: [String?] = []
         for i in 0 ..< inc.count where inc.dates[i]?.year == year {
             pts.append(inc.points[i])
             w.append((IncidentWeighting.defaultSeverityWeights[data.severityClasses[i]] ?? 1) * inc.weights[i])
+            let ward = inc.wardIndices[i]
+            g.append(ward >= 0 && ward < wards.count ? wards[ward].group : nil)
         }
-        return (pts, w)
+        return (pts, w, g)
     }
 
     /// Scores a fitted plan on `points`: the covered weight and the held-out curve.
-    public static func score(_ plan: PlacementOutcome, points: PlanarPointSet, weights: [Double], year: Int,
-                             yearsFit: [Int]) -> HeldOutScore {
+    public static func score(_ plan: PlacementOutcome, points: PlanarPointSet, weights: [Double], groups: [String?] = [],
+                             year: Int, yearsFit: [Int]) -> HeldOutScore {
         let total = weights.reduce(0, +)
         let cumulative = plan.watched.cumulativeCoveredWeight(of: points, weights: weights)
         let existing = plan.cameras.filter(\.existing).count
@@ -77,8 +87,51 @@ public enum HeldOutPlacement {
         let cams = plan.cameras.filter { !$0.existing }.map { c in
             "\(c.siteID)/\(c.typeID)/\(c.headingDegrees.map { String(format: "%.1f", $0) } ?? "-")"
         }
+        var byGroup: [String: (total: Double, covered: Double)] = [:]
+        if !groups.isEmpty {
+            let credit = plan.watched.credits(of: points)
+            for i in 0 ..< points.count {
+                guard let g = groups[i] else { continue }
+                byGroup[g, default: (0, 0)].total += weights[i]
+                byGroup[g, default: (0, 0)].covered += weights[i] * credit[i]
+            }
+        }
         return HeldOutScore(year: year, yearsFit: yearsFit, coveredWeight: cumulative.last ?? 0, totalWeight: total,
-                            curve: curve, newCameras: cams)
+                            curve: curve, newCameras: cams, groups: byGroup)
+    }
+
+    /// Console lines: the held-out figure side by side with the in-sample one, the rolling
+    /// origins, and what `auto` chose with every candidate's score.
+    public static func console(_ r: PlacementProcedure.Result) -> String {
+        var s = ""
+        let o = r.outcome
+        let inSample = o.totalWeight > 0 ? o.coveredWeight / o.totalWeight : 0
+        if let h = r.heldOut {
+            s += String(format: "held-out %d: %.2f%% of its weighted incidents (fit on %@); in-sample %.2f%%\n", h.score.year,
+                        h.score.coverage * 100, h.score.yearsFit.map(String.init).joined(separator: "-"), inSample * 100)
+            if let mean = h.rollingMean {
+                s += String(format: "rolling origin: %@; mean %.2f%%\n",
+                            h.rolling.map { String(format: "%d %.2f%%", $0.year, $0.coverage * 100) }.joined(separator: ", "), mean * 100)
+            }
+        }
+        if let sel = r.selection, let y = sel.scoreYear {
+            s += "demand auto: \(sel.chosen.label) (fit \(sel.fitYears.map(String.init).joined(separator: "-")), scored on \(y)): "
+            s += sel.rows.map { String(format: "%@ %.2f%%", $0.candidate.label, $0.score.coverage * 100) }.joined(separator: "; ") + "\n"
+        }
+        for w in r.warnings { s += "warning: \(w)\n" }
+        return s
+    }
+
+    /// `heldout-curve.csv`: `cameras` (new), `heldout_share` on the evaluation year, and, with
+    /// rolling origins, one `heldout_share_<year>` column per origin year.
+    public static func curveTable(_ h: HeldOutEvaluation) -> ReportTable {
+        let others = h.rolling.filter { $0.year != h.score.year }
+        var t = ReportTable(fields: [.init("cameras", .integer), .init("heldout_share", .real)]
+            + others.map { .init("heldout_share_\($0.year)", .real) })
+        for k in h.score.curve.indices {
+            t.rows.append([.integer(Int64(k)), .real(h.score.curve[k])] + others.map { k < $0.curve.count ? .real($0.curve[k]) : .null })
+        }
+        return t
     }
 
     /// Fits the procedure on the years before `year` and scores it on `year`.
@@ -101,7 +154,7 @@ public enum HeldOutPlacement {
         h.years = before
         h.evaluationYear = nil
         let plan = try fit(h)
-        return score(plan, points: target.points, weights: target.weights, year: year, yearsFit: before)
+        return score(plan, points: target.points, weights: target.weights, groups: target.groups, year: year, yearsFit: before)
     }
 
     /// The evaluation year's score and, with three or more years up to it, the rolling-origin

@@ -21,6 +21,20 @@ public struct PlacementSummaryJSON: Codable, Sendable, Equatable {
     public var candidateSites: Int
     public var facilities: Int
     public var lowerBoundCameras: Int?
+    /// Held-out evaluation (absent without an evaluation year): the year scored, the years
+    /// the plan was fit on, the year's weighted incidents, the part covered and the share.
+    public var heldoutYear: Int?
+    public var heldoutYearsFit: [Int]?
+    public var heldoutCoveredWeight: Double?
+    public var heldoutTotalWeight: Double?
+    public var heldoutCoverage: Double?
+    /// Rolling-origin held-out shares by year scored, and their mean (three or more years).
+    public var heldoutRolling: [String: Double]?
+    public var heldoutRollingMean: Double?
+    /// The demand `auto` chose (its label), when the demand was `auto`.
+    public var demandChosen: String?
+    /// Results that may be wrong or rest on a fallback.
+    public var warnings: [String]?
 
     enum CodingKeys: String, CodingKey {
         case gap, cost
@@ -29,6 +43,26 @@ public struct PlacementSummaryJSON: Codable, Sendable, Equatable {
         case camerasSelected = "cameras_selected", camerasExisting = "cameras_existing", camerasNew = "cameras_new"
         case costUnit = "cost_unit", runtimeSeconds = "runtime_seconds", workCRS = "work_crs", demandPoints = "demand_points"
         case candidateSites = "candidate_sites", facilities, lowerBoundCameras = "lower_bound_cameras"
+        case heldoutYear = "heldout_year", heldoutYearsFit = "heldout_years_fit", heldoutCoveredWeight = "heldout_covered_weight"
+        case heldoutTotalWeight = "heldout_total_weight", heldoutCoverage = "heldout_coverage", heldoutRolling = "heldout_rolling"
+        case heldoutRollingMean = "heldout_rolling_mean", demandChosen = "demand_chosen", warnings
+    }
+
+    /// Adds the held-out figures, the demand `auto` chose and the warnings of a procedure.
+    public mutating func add(_ r: PlacementProcedure.Result) {
+        if let h = r.heldOut {
+            heldoutYear = h.score.year
+            heldoutYearsFit = h.score.yearsFit
+            heldoutCoveredWeight = h.score.coveredWeight
+            heldoutTotalWeight = h.score.totalWeight
+            heldoutCoverage = h.score.coverage
+            if !h.rolling.isEmpty {
+                heldoutRolling = Dictionary(uniqueKeysWithValues: h.rolling.map { (String($0.year), $0.coverage) })
+                heldoutRollingMean = h.rollingMean
+            }
+        }
+        demandChosen = r.selection.map(\.chosen.label)
+        if !r.warnings.isEmpty { warnings = r.warnings }
     }
 }
 
@@ -102,14 +136,18 @@ public enum PlacementOutputs {
             .init("hot95_cells", .integer), .init("hot95_covered", .integer), .init("area_km2", .real),
             .init("cameras_per_km2", .real),
         ])
+        let hasHeldOut = o.groups.contains { $0.heldoutTotalWeight != nil }
+        if hasHeldOut { t.fields.insert(.init("heldout_coverage", .real), at: 7) }
         for g in o.groups {
             let cams = Double(g.camerasExisting + g.camerasNew)
-            t.rows.append([
+            var row: [FieldValue] = [
                 .string(g.group), .integer(Int64(g.camerasExisting)), .integer(Int64(g.camerasNew)), .real(g.cost),
                 .real(g.demandWeight), .real(g.coveredWeight), g.demandWeight > 0 ? .real(g.coveredWeight / g.demandWeight) : .null,
                 .integer(Int64(g.hotCells95)), .integer(Int64(g.hotCells95Covered)), .real(g.areaKm2),
                 g.areaKm2 > 0 ? .real(cams / g.areaKm2) : .null,
-            ])
+            ]
+            if hasHeldOut { row.insert(g.heldoutCoverage.map { .real($0) } ?? .null, at: 7) }
+            t.rows.append(row)
         }
         return t
     }

@@ -10,7 +10,7 @@ public struct PlacementProcedure {
     public let sites: SiteSet
     public let coverageCache: CoverageCache
     /// Hot-spot outcomes by settings (the held-out fits need their own years).
-    private var hotCache: [HotSpotSettings: HotSpotOutcome] = [:]
+    public private(set) var hotOutcomes: [HotSpotSettings: HotSpotOutcome]
     public var progress: ProgressReporter?
     public var label: String = ""
     /// Hot spots are computed for every fit (`run`: the hot-cell figures, KDE and Gi* demand).
@@ -20,8 +20,11 @@ public struct PlacementProcedure {
     /// Notes on hot spots skipped.
     public private(set) var notes: [String] = []
 
-    public init(data: StudyData, sites: SiteSet, coverageCache: CoverageCache = CoverageCache(), progress: ProgressReporter? = nil) {
+    /// - Parameter hotOutcomes: hot spots already computed, by settings.
+    public init(data: StudyData, sites: SiteSet, coverageCache: CoverageCache = CoverageCache(),
+                hotOutcomes: [HotSpotSettings: HotSpotOutcome] = [:], progress: ProgressReporter? = nil) {
         self.data = data
+        self.hotOutcomes = hotOutcomes
         self.sites = sites
         self.coverageCache = coverageCache
         self.progress = progress
@@ -43,10 +46,10 @@ public struct PlacementProcedure {
 
     /// Hot spots for `h`, computed once per settings.
     public mutating func hotSpots(_ h: HotSpotSettings) throws -> HotSpotOutcome {
-        if let o = hotCache[h] { return o }
+        if let o = hotOutcomes[h] { return o }
         progress?.stage(label + "hot spots")
         let o = try HotSpotStage.run(data, h)
-        hotCache[h] = o
+        hotOutcomes[h] = o
         return o
     }
 
@@ -110,7 +113,14 @@ public struct PlacementProcedure {
             }
         }
         let hot = try optionalHotSpots(h)
-        let outcome = try fit(h, chosen)
+        var outcome = try fit(h, chosen)
+        if let s = heldOut?.score {
+            for g in outcome.groups.indices {
+                let f = s.groups[outcome.groups[g].group]
+                outcome.groups[g].heldoutTotalWeight = f?.total ?? 0
+                outcome.groups[g].heldoutCoveredWeight = f?.covered ?? 0
+            }
+        }
         return Result(hot: hot, outcome: outcome, selection: selection, heldOut: heldOut, warnings: warnings)
     }
 }

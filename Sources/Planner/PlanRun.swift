@@ -110,6 +110,7 @@ public enum PlanRun {
             }
             let ps = try placementSettings(sc.settings)
             let outcome: PlacementOutcome
+            var procedure: PlacementProcedure.Result?
             do {
                 let sites: SiteSet
                 if let s = siteCache[ps.siteSpacingMeters] {
@@ -119,8 +120,13 @@ public enum PlanRun {
                     sites = try SiteSet.make(data, spacingMeters: ps.siteSpacingMeters)
                     siteCache[ps.siteSpacingMeters] = sites
                 }
-                outcome = try PlacementStage.run(data, sites: sites, hot: hot, settings: ps, progress: progress, label: sc.name + ": ",
-                                                 cache: coverageCache)
+                var proc = PlacementProcedure(data: data, sites: sites, coverageCache: coverageCache, hotOutcomes: hotCache,
+                                              progress: progress)
+                proc.label = sc.name + ": "
+                let r = try proc.run(hot: hs, placement: ps, evaluateYear: sc.settings.evaluateYear)
+                hotCache = proc.hotOutcomes
+                outcome = r.outcome
+                procedure = r
             } catch {
                 throw PlannerError.runFailed(scenario: sc.name, step: "placement", reason: "\(error)")
             }
@@ -131,13 +137,14 @@ public enum PlanRun {
             let ranks = ModelWardRanking.rank(records, year: year, criteria: criteria)
             ranked[sc.name] = ranks
             if scorecard.isEmpty { scorecard = DirectiveScorecard.compute(records, year: year) }
-            try writeScenario(sc, data: data, hot: hot, outcome: outcome, records: records, ranks: ranks,
+            try writeScenario(sc, data: data, hot: hot, outcome: outcome, procedure: procedure, records: records, ranks: ranks,
                               staging: staging, toLonLat: toLonLat)
             outcomes.append(ScenarioOutcome(name: sc.name, gap: outcome.gap, groups: outcome.groups))
             let share = outcome.totalWeight > 0 ? outcome.coveredWeight / outcome.totalWeight : 0
             if best == nil || share > best!.1 { best = (sc.name, share) }
             console += "\(sc.name): " + PlacementOutputs.console(outcome, costUnit: data.catalog.costUnit)
                 .replacingOccurrences(of: "\n", with: "\n  ").trimmingCharacters(in: .whitespaces)
+            if let r = procedure { console += HeldOutPlacement.console(r).replacingOccurrences(of: "\n", with: "\n  ").trimmingCharacters(in: .whitespaces) }
         }
         progress?.overall(scenarios.count, of: scenarios.count)
         let comparison = ScenarioComparison.table(outcomes)
@@ -155,7 +162,7 @@ public enum PlanRun {
     /// Writes one scenario's folder: the layers of `place` and `hotspots`, the model-ward
     /// lists, a GeoPackage with QGIS styles, and a self-contained HTML report.
     static func writeScenario(_ sc: Scenario, data: StudyData, hot: HotSpotOutcome, outcome: PlacementOutcome,
-                              records: [WardRecord], ranks: [RankedWard], staging: OutputStaging,
+                              procedure: PlacementProcedure.Result?, records: [WardRecord], ranks: [RankedWard], staging: OutputStaging,
                               toLonLat: CoordinateTransform) throws {
         let dir = sc.name + "/"
         let wards = data.boundaries.wards
@@ -176,8 +183,16 @@ public enum PlanRun {
         try staging.writeCSV(PlannerTables.modelWards(ranks), to: dir + "model-wards.csv")
         try staging.writeCSV(PlacementOutputs.curveTable(outcome), to: dir + "curve.csv")
         try staging.writeCSV(PlacementOutputs.groupTable(outcome), to: dir + "groups.csv")
-        try staging.writeJSON(PlacementOutputs.summary(outcome, workCRS: data.boundaries.workCRS, costUnit: data.catalog.costUnit,
-                                                       includeRuntime: false), to: dir + "summary.json")
+        var summary = PlacementOutputs.summary(outcome, workCRS: data.boundaries.workCRS, costUnit: data.catalog.costUnit,
+                                               includeRuntime: false)
+        if let procedure {
+            summary.add(procedure)
+            if let h = procedure.heldOut { try staging.writeCSV(HeldOutPlacement.curveTable(h), to: dir + "heldout-curve.csv") }
+            if let sel = procedure.selection, !sel.rows.isEmpty {
+                try staging.writeCSV(DemandSelection.table(sel), to: dir + "demand-selection.csv")
+            }
+        }
+        try staging.writeJSON(summary, to: dir + "summary.json")
         try staging.writeJSON(HotSpotStage.summary(hot, workCRS: data.boundaries.workCRS), to: dir + "hotspot-summary.json")
         try GeoPackageExport.write([cells, wardLayer, cameras, coverage, model], to: try staging.path(dir + "plan.gpkg"))
         let report = HTMLReport(
