@@ -82,7 +82,8 @@ public enum DemandSelection {
         }
         var rows: [DemandSelectionResult.Row] = []
         for c in candidates {
-            let ps = c.applied(to: placement)
+            var ps = c.applied(to: placement)
+            ps.screeningSolve = true
             let score = try HeldOutPlacement.fitAndScore(data, hot: hot, year: scoreYear) { h in try fit(h, ps) }
             rows.append(.init(candidate: c, score: score))
         }

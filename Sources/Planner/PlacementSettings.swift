@@ -25,6 +25,14 @@ public struct PlacementSettings: Sendable {
     public var siteSpacingMeters: Double = 150
     /// Spacing of road sample points that carry cell demand (KDE / Gi*).
     public var roadDemandSpacingMeters: Double = 25
+    /// Spacing of the road points that carry `predictive` demand. 50 m: under the smallest
+    /// footprint's range (the 6 mm bullet sees 39 m, so two points fall in a sector along a
+    /// road), and half the points of 25 m, which keeps `auto`'s fits affordable.
+    public var predictiveSpacingMeters: Double = 50
+    /// A screening solve (the fits `auto` compares): greedy and swap search with a short
+    /// Lagrangian bound and no perturbation or exact search. Deterministic; only the ranking
+    /// of the candidates depends on it, never the written plan or the held-out fit.
+    public var screeningSolve = false
     public var timeLimitSeconds: Double? = 60
     /// Solve LSCP (fewest cameras to reach this share of weighted demand) instead of MCLP.
     public var targetShare: Double?
@@ -36,10 +44,10 @@ public struct PlacementSettings: Sendable {
     /// Whether the installed cameras count toward a count or cost budget.
     public var budgetIncludesExisting = false
 
-    /// 100 m bandwidth, no recency decay, no repeat boost.
+    /// 200 m bandwidth, no recency decay, no repeat boost.
     public static let defaultPredictive: PredictiveDensity = {
         // A literal with valid values: the initializer cannot throw here.
-        guard let d = try? PredictiveDensity(bandwidthMeters: 100) else { preconditionFailure("invalid default bandwidth") }
+        guard let d = try? PredictiveDensity(bandwidthMeters: 200) else { preconditionFailure("invalid default bandwidth") }
         return d
     }()
 

@@ -36,7 +36,7 @@ public enum PlacementStage {
         // The matrix depends on the demand points, not on their weights.
         let key = "\(sites.sites.count)|\(sites.sites.first?.id ?? "")|\(specs.map { "\($0.typeId):\($0.rangeMeters):\($0.fovDegrees)" })"
             + "|\(s.headings)|\(s.demand.rawValue)|\(s.roadDemandSpacingMeters)|\(String(describing: hot?.settings))|\(demand.count)"
-            + (s.demand == .predictive ? "|\(s.predictive)" : "")
+            + (s.demand == .predictive ? "|\(s.predictive)|\(s.predictiveSpacingMeters)" : "")
         let make = { () throws -> (CoverageBuilder, CoverageBuildResult) in
             let obstacles = data.obstacles.isEmpty ? nil : try ObstacleIndex(buildings: data.obstacles)
             let builder = try CoverageBuilder(sites: sites.sites, cameras: specs, headingCount: s.headings, existing: existing,
@@ -119,7 +119,12 @@ public enum PlacementStage {
             fixedCountTowardBudget: s.budgetIncludesExisting, backup: backup)
         // 4. Solve.
         progress?.stage(label + "optimizing")
-        let options = SolverOptions(timeLimitSeconds: s.timeLimitSeconds)
+        var options = SolverOptions(timeLimitSeconds: s.timeLimitSeconds)
+        if s.screeningSolve {
+            options.subgradientIterations = 30
+            options.perturbationRounds = 0
+            options.exactSearchWorkLimit = 0
+        }
         var chosen: [(facility: Int, marginal: Double, existing: Bool)]
         var covered: Double, total: Double, ub: Double, gap: Double, stop: String, boundSource: String
         var curve: [(Int, Double)]
@@ -292,7 +297,7 @@ public enum PlacementStage {
             guard !data.roads.isEmpty else {
                 throw PlannerError.invalidConfiguration("predictive demand needs a road layer (--roads, or roads: in the scenario inputs)")
             }
-            let samples = try DemandSet.alongRoads(data.roads, spacingMeters: s.roadDemandSpacingMeters)
+            let samples = try DemandSet.alongRoads(data.roads, spacingMeters: s.predictiveSpacingMeters)
             let days = incidentIdx.map { i in inc.dates[i].map { CivilDate.dayNumber(year: $0.year, month: $0.month, day: $0.day) } }
             let surface = s.predictive.values(at: samples.points, points: incPoints,
                                               incidentWeights: s.predictive.incidentWeights(points: incPoints, weights: incWeights, dayNumbers: days))
