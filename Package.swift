@@ -25,9 +25,11 @@ let package = Package(
         .target(name: "HotSpots", dependencies: ["GeoKit"]),
         // Camera catalog, DORI ranges, footprints with occlusion, coverage matrix builder.
         .target(name: "Coverage", dependencies: ["GeoKit", "Optimizer"]),
+        // Accident classes, black spots on road segments, gateways and cordons (directive item 4).
+        .target(name: "Traffic", dependencies: ["GeoKit", "Coverage", "Optimizer"]),
         // Scenarios, comparison, model-ward ranking, directive scorecard, GeoPackage hand-off.
         .target(name: "Planner", dependencies: [
-            "GeoKit", "HotSpots", "Coverage", "Optimizer",
+            "GeoKit", "HotSpots", "Coverage", "Optimizer", "Traffic",
             .product(name: "Yams", package: "Yams"),
         ]),
         // The command-line verbs (thin: parsing, wiring, exit codes).
@@ -41,6 +43,7 @@ let package = Package(
         .testTarget(name: "OptimizerTests", dependencies: ["Optimizer"]),
         .testTarget(name: "HotSpotsTests", dependencies: ["HotSpots", "GeoKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "GeoKit", "Optimizer"]),
+        .testTarget(name: "TrafficTests", dependencies: ["Traffic", "Coverage", "GeoKit", "Optimizer"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "GeoKit"]),
         .testTarget(name: "CamplanCLITests", dependencies: ["CamplanCLI", "GeoKit"]),
     ],

@@ -46,4 +46,7 @@ public struct PlacementOutcome: Sendable {
     public var groups: [GroupOutcome]
     /// The plan's cameras as one watched area, to score incidents it was not fit on.
     public var watched: FootprintUnion
+    /// Figures that may be off, for the console and summary.json `warnings` (e.g. the solver's
+    /// time limit cut the search).
+    public var warnings: [String] = []
 }

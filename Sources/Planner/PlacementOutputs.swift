@@ -33,7 +33,7 @@ public struct PlacementSummaryJSON: Codable, Sendable, Equatable {
     public var heldoutRollingMean: Double?
     /// The demand `auto` chose (its label), when the demand was `auto`.
     public var demandChosen: String?
-    /// Results that may be wrong or rest on a fallback.
+    /// Figures that may be off or rest on a fallback (omitted when there are none).
     public var warnings: [String]?
 
     enum CodingKeys: String, CodingKey {
@@ -62,7 +62,7 @@ public struct PlacementSummaryJSON: Codable, Sendable, Equatable {
             }
         }
         demandChosen = r.selection.map(\.chosen.label)
-        if !r.warnings.isEmpty { warnings = r.warnings }
+        if !r.warnings.isEmpty { warnings = (warnings ?? []) + r.warnings }
     }
 }
 
@@ -79,7 +79,7 @@ public enum PlacementOutputs {
             camerasExisting: o.cameras.filter(\.existing).count, camerasNew: o.cameras.filter { !$0.existing }.count,
             cost: (o.newCost * 1000).rounded() / 1000, costUnit: costUnit, runtimeSeconds: includeRuntime ? (o.runtimeSeconds * 1000).rounded() / 1000 : nil,
             workCRS: workCRS.description, demandPoints: o.demandCount, candidateSites: o.siteCount, facilities: o.facilityCount,
-            lowerBoundCameras: o.lowerBoundCameras)
+            lowerBoundCameras: o.lowerBoundCameras, warnings: o.warnings.isEmpty ? nil : o.warnings)
     }
 
     /// `cameras`: one point per camera with `site_id, camera_type, heading_deg, fov_deg,
@@ -157,9 +157,16 @@ public enum PlacementOutputs {
         let ratio = o.totalWeight > 0 ? o.coveredWeight / o.totalWeight : 0
         var s = String(format: "cameras: %d (%d existing, %d new); cost of the new ones %.1f %@\n", o.cameras.count,
                        o.cameras.filter(\.existing).count, o.cameras.filter { !$0.existing }.count, o.newCost, costUnit)
-        s += String(format: "covered weight %.2f of %.2f (%.2f%%); upper bound %.2f; certified gap %.3f%% (%@, %@)\n",
-                    o.coveredWeight, o.totalWeight, ratio * 100, o.upperBound, o.gap * 100, o.boundSource, o.stopReason)
-        if let lb = o.lowerBoundCameras { s += "LSCP: at least \(lb) cameras are needed for the target\n" }
+        if let lb = o.lowerBoundCameras {
+            let placed = o.cameras.filter { !$0.existing }.count
+            s += String(format: "covered weight %.2f of %.2f (%.2f%%)\n", o.coveredWeight, o.totalWeight, ratio * 100)
+            s += String(format: "LSCP: %d new cameras reach the target; at least %d are needed; certified gap %.3f%% (%@, %@)\n",
+                        placed, lb, o.gap * 100, o.boundSource, o.stopReason)
+        } else {
+            s += String(format: "covered weight %.2f of %.2f (%.2f%%); upper bound %.2f; certified gap %.3f%% (%@, %@)\n",
+                        o.coveredWeight, o.totalWeight, ratio * 100, o.upperBound, o.gap * 100, o.boundSource, o.stopReason)
+        }
+        for w in o.warnings { s += "warning: \(w)\n" }
         s += String(format: "%d demand points, %d candidate sites, %d facilities; solved in %.2f s\n",
                     o.demandCount, o.siteCount, o.facilityCount, o.runtimeSeconds)
         return s
