@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "GeoKit", "Optimizer"]),
         .testTarget(name: "TrafficTests", dependencies: ["Traffic", "Coverage", "GeoKit", "Optimizer"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "GeoKit"]),
-        .testTarget(name: "CamplanCLITests", dependencies: ["CamplanCLI", "GeoKit"]),
+        .testTarget(name: "CamplanCLITests", dependencies: ["CamplanCLI", "GeoKit"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

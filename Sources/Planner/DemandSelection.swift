@@ -26,7 +26,11 @@ public struct DemandCandidate: Sendable, Hashable {
     func applied(to s: PlacementSettings) -> PlacementSettings {
         var r = s
         r.demand = kind
-        if let p = predictive { r.predictive = p }
+        if let p = predictive {
+            r.demandBandwidthMeters = p.bandwidthMeters
+            r.predictiveHalfLifeDays = p.halfLifeDays
+            r.repeatBoost = p.repeatBoost
+        }
         return r
     }
 }

@@ -102,11 +102,9 @@ public enum HeldOutPlacement {
 
     /// Console lines: the held-out figure side by side with the in-sample one, the rolling
     /// origins, and what `auto` chose with every candidate's score.
-    public static func console(_ r: PlacementProcedure.Result) -> String {
+    public static func console(heldOut: HeldOutEvaluation?, selection: DemandSelectionResult?, inSample: Double) -> String {
         var s = ""
-        let o = r.outcome
-        let inSample = o.totalWeight > 0 ? o.coveredWeight / o.totalWeight : 0
-        if let h = r.heldOut {
+        if let h = heldOut {
             s += String(format: "held-out %d: %.2f%% of its weighted incidents (fit on %@); in-sample %.2f%%\n", h.score.year,
                         h.score.coverage * 100, h.score.yearsFit.map(String.init).joined(separator: "-"), inSample * 100)
             if let mean = h.rollingMean {
@@ -114,11 +112,10 @@ public enum HeldOutPlacement {
                             h.rolling.map { String(format: "%d %.2f%%", $0.year, $0.coverage * 100) }.joined(separator: ", "), mean * 100)
             }
         }
-        if let sel = r.selection, let y = sel.scoreYear {
+        if let sel = selection, let y = sel.scoreYear {
             s += "demand auto: \(sel.chosen.label) (fit \(sel.fitYears.map(String.init).joined(separator: "-")), scored on \(y)): "
             s += sel.rows.map { String(format: "%@ %.2f%%", $0.candidate.label, $0.score.coverage * 100) }.joined(separator: "; ") + "\n"
         }
-        for w in r.warnings { s += "warning: \(w)\n" }
         return s
     }
 

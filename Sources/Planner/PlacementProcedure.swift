@@ -4,31 +4,25 @@ import HotSpots
 /// The whole placement procedure of a scenario, with its held-out check: resolve `auto`
 /// demand on the training years, fit the written plan on all years, and, with an evaluation
 /// year `Y`, fit the same procedure on the years before `Y` and score it on `Y` (plus the
-/// rolling origins with three or more years).
+/// rolling origins with three or more years). Hot spots and coverage matrices come from the
+/// ``Pipeline``'s caches, so the fits of several scenarios share them.
 public struct PlacementProcedure {
-    public let data: StudyData
+    public let pipeline: Pipeline
     public let sites: SiteSet
-    public let coverageCache: CoverageCache
-    /// Hot-spot outcomes by settings (the held-out fits need their own years).
-    public private(set) var hotOutcomes: [HotSpotSettings: HotSpotOutcome]
-    public var progress: ProgressReporter?
     public var label: String = ""
-    /// Hot spots are computed for every fit (`run`: the hot-cell figures, KDE and Gi* demand).
-    /// When false (`place` without wards and without hot-spot demand), a fit whose hot spots
-    /// cannot be computed goes on without them and the reason is kept in ``notes``.
-    public var hotSpotsRequired = true
+    /// Whether every fit computes hot spots (`run`: the hot-cell figures, KDE and Gi* demand),
+    /// goes on without them when they cannot be computed (the reason kept in ``notes``), or
+    /// skips them (`place` without wards and without hot-spot demand).
+    public var hotSpotsMode: PipelineRequest.HotSpots = .required
     /// Notes on hot spots skipped.
     public private(set) var notes: [String] = []
 
-    /// - Parameter hotOutcomes: hot spots already computed, by settings.
-    public init(data: StudyData, sites: SiteSet, coverageCache: CoverageCache = CoverageCache(),
-                hotOutcomes: [HotSpotSettings: HotSpotOutcome] = [:], progress: ProgressReporter? = nil) {
-        self.data = data
-        self.hotOutcomes = hotOutcomes
+    public init(pipeline: Pipeline, sites: SiteSet) {
+        self.pipeline = pipeline
         self.sites = sites
-        self.coverageCache = coverageCache
-        self.progress = progress
     }
+
+    var data: StudyData { pipeline.data }
 
     /// What the procedure produced.
     public struct Result: Sendable {
@@ -44,21 +38,13 @@ public struct PlacementProcedure {
         public var warnings: [String]
     }
 
-    /// Hot spots for `h`, computed once per settings.
-    public mutating func hotSpots(_ h: HotSpotSettings) throws -> HotSpotOutcome {
-        if let o = hotOutcomes[h] { return o }
-        progress?.stage(label + "hot spots")
-        let o = try HotSpotStage.run(data, h)
-        hotOutcomes[h] = o
-        return o
-    }
-
     /// Hot spots for `h`, or `nil` with a note when they are optional and fail.
-    mutating func optionalHotSpots(_ h: HotSpotSettings) throws -> HotSpotOutcome? {
+    mutating func hotSpots(_ h: HotSpotSettings) throws -> HotSpotOutcome? {
+        if hotSpotsMode == .skip { return nil }
         do {
-            return try hotSpots(h)
+            return try pipeline.hotSpots(h, label: label)
         } catch {
-            if hotSpotsRequired { throw error }
+            if hotSpotsMode == .required { throw error }
             let note = "hot-cell figures skipped: \(error)"
             if !notes.contains(note) { notes.append(note) }
             return nil
@@ -67,10 +53,11 @@ public struct PlacementProcedure {
 
     /// Fits the plan for `h` and `p` (`p.demand` must not be `auto`).
     public mutating func fit(_ h: HotSpotSettings, _ p: PlacementSettings) throws -> PlacementOutcome {
-        let hot = try optionalHotSpots(h)
+        let hot = try hotSpots(h)
         var q = p
         q.years = h.years
-        return try PlacementStage.run(data, sites: sites, hot: hot, settings: q, progress: progress, label: label, cache: coverageCache)
+        return try PlacementStage.run(data, sites: sites, hot: hot, settings: q, progress: pipeline.progress, label: label,
+                                      cache: pipeline.coverageCache)
     }
 
     /// Resolves `auto` on the training years of `h` (its `years` or all), else returns `p`.
@@ -78,8 +65,11 @@ public struct PlacementProcedure {
         guard p.demand == .auto else { return (p, nil) }
         var fitHot = h
         fitHot.evaluationYear = nil
-        let sel = try DemandSelection.select(data, hot: fitHot, placement: p, candidates: try DemandSelection.defaultCandidates()) {
-            try self.fit($0, $1)
+        // Predictive demand lives on the roads: without a road layer only the points remain.
+        let candidates = data.roads.isEmpty ? [DemandCandidate(kind: .incidents)] : try DemandSelection.defaultCandidates()
+        var sel = try DemandSelection.select(data, hot: fitHot, placement: p, candidates: candidates) { try self.fit($0, $1) }
+        if data.roads.isEmpty, sel.fallbackReason == nil {
+            sel.fallbackReason = "demand auto without a road layer compares no predictive surface; used incidents"
         }
         return (sel.chosen.applied(to: p), sel)
     }
@@ -99,7 +89,7 @@ public struct PlacementProcedure {
         }
         var heldOut: HeldOutEvaluation?
         if let y = evaluateYear {
-            progress?.stage(label + "held-out \(y)")
+            pipeline.progress?.stage(label + "held-out \(y)")
             let trainYears = years.filter { $0 < y }
             // Each origin runs the whole procedure on its own training years, `auto` included;
             // the origin Y reuses the choice made above on the same years.
@@ -112,7 +102,7 @@ public struct PlacementProcedure {
                 return try self.fit(fitHot, q)
             }
         }
-        let hot = try optionalHotSpots(h)
+        let hot = try hotSpots(h)
         var outcome = try fit(h, chosen)
         if let s = heldOut?.score {
             for g in outcome.groups.indices {

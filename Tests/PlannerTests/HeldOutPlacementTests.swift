@@ -55,8 +55,9 @@ struct HeldOutStudy {
 
     static func settings(budget: Int = 1, demand: DemandKind = .incidents) throws -> PlacementSettings {
         var p = PlacementSettings()
-        p.adHocCamera = try CameraSpec(radiusMeters: 40, fovDegrees: 360)
-        p.budget = .count(budget)
+        p.adHocRangeMeters = 40
+        p.adHocFOVDegrees = 360
+        p.budgetCameras = budget
         p.demand = demand
         return p
     }
@@ -93,8 +94,8 @@ struct HeldOutPlacementTests {
         let data = try HeldOutStudy().data()
         let p = try HeldOutStudy.settings()
         let sites = try SiteSet.make(data, spacingMeters: 150)
-        var proc = PlacementProcedure(data: data, sites: sites)
-        proc.hotSpotsRequired = false
+        var proc = PlacementProcedure(pipeline: Pipeline(data: data), sites: sites)
+        proc.hotSpotsMode = .ifPossible
         let r = try proc.run(hot: HotSpotSettings(), placement: p, evaluateYear: 2023)
         let held = try #require(r.heldOut).score
         #expect(held.year == 2023 && held.yearsFit == [2021, 2022])
@@ -111,7 +112,7 @@ struct HeldOutPlacementTests {
         // The written plan is fit on all years; in-sample it covers more than held out.
         #expect(r.outcome.coveredWeight / r.outcome.totalWeight > held.coverage)
         // Three years: rolling origins 2022 and 2023; the curve runs from 0 to the score.
-        #expect(try #require(r.heldOut).rolling.map(\.year) == [2022, 2023])
+        #expect(try #require(r.heldOut).rolling.map { $0.year } == [2022, 2023])
         #expect(held.curve.first == 0 && abs(held.curve.last! - held.coverage) < 1e-12)
     }
 
@@ -119,8 +120,8 @@ struct HeldOutPlacementTests {
         let p = try HeldOutStudy.settings(demand: .auto)
         func run(_ study: HeldOutStudy) throws -> PlacementProcedure.Result {
             let data = try study.data()
-            var proc = PlacementProcedure(data: data, sites: try SiteSet.make(data, spacingMeters: 150))
-            proc.hotSpotsRequired = false
+            var proc = PlacementProcedure(pipeline: Pipeline(data: data), sites: try SiteSet.make(data, spacingMeters: 150))
+            proc.hotSpotsMode = .ifPossible
             return try proc.run(hot: HotSpotSettings(), placement: p, evaluateYear: 2023)
         }
         let a = try run(HeldOutStudy(year3Site: 4))

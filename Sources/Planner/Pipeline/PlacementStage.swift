@@ -15,7 +15,7 @@ public enum PlacementStage {
         let inc = data.incidents
         // 1. Cameras.
         let specs: [CameraSpec]
-        if let adHoc = s.adHocCamera {
+        if let adHoc = try s.adHocCamera() {
             specs = [adHoc]
         } else {
             specs = try data.catalog.specs(ids: s.cameraTypes, level: s.dori)
@@ -34,9 +34,10 @@ public enum PlacementStage {
         // 3. Coverage.
         progress?.stage(label + "building coverage")
         // The matrix depends on the demand points, not on their weights.
-        let key = "\(sites.sites.count)|\(sites.sites.first?.id ?? "")|\(specs.map { "\($0.typeId):\($0.rangeMeters):\($0.fovDegrees)" })"
-            + "|\(s.headings)|\(s.demand.rawValue)|\(s.roadDemandSpacingMeters)|\(String(describing: hot?.settings))|\(demand.count)"
-            + (s.demand == .predictive ? "|\(s.predictive)|\(s.predictiveSpacingMeters)" : "")
+        let key = CoverageCache.Key(siteIDs: sites.sites.map(\.id), cameras: specs.map { .init($0) }, headings: s.headings,
+                                    demand: s.demand, roadDemandSpacingMeters: s.roadDemandSpacingMeters, hotSpots: hot?.settings,
+                                    demandCount: demand.count,
+                                    predictive: s.demand == .predictive ? .init(s) : nil)
         let make = { () throws -> (CoverageBuilder, CoverageBuildResult) in
             let obstacles = data.obstacles.isEmpty ? nil : try ObstacleIndex(buildings: data.obstacles)
             let builder = try CoverageBuilder(sites: sites.sites, cameras: specs, headingCount: s.headings, existing: existing,
@@ -262,8 +263,9 @@ public enum PlacementStage {
             }
             let samples = try DemandSet.alongRoads(data.roads, spacingMeters: s.predictiveSpacingMeters)
             let days = incidentIdx.map { i in inc.dates[i].map { CivilDate.dayNumber(year: $0.year, month: $0.month, day: $0.day) } }
-            let surface = s.predictive.values(at: samples.points, points: incPoints,
-                                              incidentWeights: s.predictive.incidentWeights(points: incPoints, weights: incWeights, dayNumbers: days))
+            let density = try s.predictive(halfLifeDays: hot?.settings.halfLifeDays)
+            let surface = density.values(at: samples.points, points: incPoints,
+                                         incidentWeights: density.incidentWeights(points: incPoints, weights: incWeights, dayNumbers: days))
             var pts = PlanarPointSet(), ws: [Double] = []
             for i in 0 ..< samples.count where surface[i] > 0 {
                 pts.append(samples.points[i])

@@ -48,9 +48,9 @@ public struct PlacementSummaryJSON: Codable, Sendable, Equatable {
         case heldoutRollingMean = "heldout_rolling_mean", demandChosen = "demand_chosen", warnings
     }
 
-    /// Adds the held-out figures, the demand `auto` chose and the warnings of a procedure.
-    public mutating func add(_ r: PlacementProcedure.Result) {
-        if let h = r.heldOut {
+    /// Adds the held-out figures and the demand `auto` chose.
+    public mutating func add(heldOut: HeldOutEvaluation?, selection: DemandSelectionResult?) {
+        if let h = heldOut {
             heldoutYear = h.score.year
             heldoutYearsFit = h.score.yearsFit
             heldoutCoveredWeight = h.score.coveredWeight
@@ -61,8 +61,7 @@ public struct PlacementSummaryJSON: Codable, Sendable, Equatable {
                 heldoutRollingMean = h.rollingMean
             }
         }
-        demandChosen = r.selection.map(\.chosen.label)
-        if !r.warnings.isEmpty { warnings = (warnings ?? []) + r.warnings }
+        demandChosen = selection.map(\.chosen.label)
     }
 }
 
@@ -150,6 +149,15 @@ public enum PlacementOutputs {
             t.rows.append(row)
         }
         return t
+    }
+
+    /// Console lines for a placement, then its held-out figure beside the in-sample one and
+    /// what `auto` chose (``HeldOutPlacement/console(heldOut:selection:inSample:)``).
+    public static func console(_ p: PlanProducts, costUnit: String) -> String {
+        guard let o = p.placement else { return "" }
+        return console(o, costUnit: costUnit)
+            + HeldOutPlacement.console(heldOut: p.heldOut, selection: p.demandSelection,
+                                       inSample: o.totalWeight > 0 ? o.coveredWeight / o.totalWeight : 0)
     }
 
     /// Console lines for a placement.
