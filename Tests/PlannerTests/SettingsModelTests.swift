@@ -76,6 +76,9 @@ struct SettingsModelTests {
             site_spacing_m: 100
             road_demand_spacing_m: 50
             time_limit_s: 5
+            demand_bandwidth_m: 100
+            repeat_boost: 1
+            predictive_spacing_m: 25
             formats: [cameras, html]
             raw_points: true
         """
@@ -116,6 +119,9 @@ struct SettingsModelTests {
         p.siteSpacingMeters = 100
         p.roadDemandSpacingMeters = 50
         p.timeLimitSeconds = 5
+        p.demandBandwidthMeters = 100
+        p.repeatBoost = 1
+        p.predictiveSpacingMeters = 25
         #expect(s.placement == p)
         #expect(s.outputs.formats == ["cameras", "html"])
         #expect(s.outputs.rawPoints)
