@@ -50,6 +50,7 @@ public struct HotspotsCommand: ParsableCommand {
             try staging.commit()
             progress.finish()
             if let hot = products.hot { print(HotSpotStage.consoleSummary(hot), terminator: "") }
+            printWarnings(products.warnings)
             let data = pipeline.data
             if !data.incidents.rejections.isEmpty {
                 print("\(data.incidents.rejections.count) incident rows rejected; see \(out)/rejects.csv")

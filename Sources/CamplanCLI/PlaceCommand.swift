@@ -102,6 +102,7 @@ public struct PlaceCommand: ParsableCommand {
             progress.finish()
             let data = pipeline.data
             print(PlacementOutputs.console(products, costUnit: data.catalog.costUnit), terminator: "")
+            printWarnings(products.warnings)
             if !data.incidents.rejections.isEmpty {
                 print("\(data.incidents.rejections.count) incident rows rejected (e.g. outside the study area); see \(out)/rejects.csv")
             }
@@ -111,6 +112,11 @@ public struct PlaceCommand: ParsableCommand {
 }
 
 /// `wrote OUT/a, b, c` (rejected rows have their own line).
+/// One `warning:` line per warning (they are also in `summary.json`).
+func printWarnings(_ warnings: [String]) {
+    for w in warnings { print("warning: \(w)") }
+}
+
 func printWritten(_ files: [String], out: String) {
     let shown = files.filter { $0 != "rejects.csv" }
     guard !shown.isEmpty else { return }

@@ -61,6 +61,9 @@ public struct RankWardsCommand: ParsableCommand {
             try staging.commit()
             progress.finish()
             if let ranks = products.ranks { print(ModelWardOutputs.consoleTable(ranks, top: 10).console(decimals: 1), terminator: "") }
+            printWarnings(products.warnings)
+            let rejected = pipeline.data.incidents.rejections.count
+            if rejected > 0, files.contains("rejects.csv") { print("\(rejected) incident rows rejected; see \(out)/rejects.csv") }
             printWritten(files, out: out)
         }
     }

@@ -15,12 +15,25 @@ public struct VectorLayer: Sendable {
     public var crs: CRS?
     /// The features in file order. `Feature.index` is the 0-based position.
     public var features: [Feature<SourceXY>]
+    /// Every layer of the dataset, in order (this one is among them).
+    public var layerNames: [String] = []
     /// Whether the source numbers rows like a spreadsheet (CSV/XLSX: header on row 1).
     public var isTable: Bool { driver == "CSV" || driver == "XLSX" || driver == "ODS" }
 
     /// The row number a user sees for feature `index`: spreadsheet row (header = row 1) for
     /// CSV/XLSX, 1-based feature number otherwise.
     public func rowNumber(ofFeature index: Int) -> Int { isTable ? index + 2 : index + 1 }
+
+    /// A hint naming the other layers when the dataset has several and none was chosen
+    /// (`option` is the flag that picks one), else `nil`.
+    public func otherLayersHint(option: String) -> String? {
+        Self.otherLayersHint(layerNames, read: name, option: option)
+    }
+
+    static func otherLayersHint(_ names: [String], read: String, option: String) -> String? {
+        guard names.count > 1 else { return nil }
+        return "the file holds \(names.count) layers (\(names.joined(separator: ", "))) and '\(read)', the first, was read; choose another with \(option)"
+    }
 
     /// The field named `name` compared case-insensitively, as spelled in the file.
     public func field(named name: String) -> FieldDefinition? {

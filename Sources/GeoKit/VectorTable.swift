@@ -12,6 +12,8 @@ public struct VectorTable: Sendable {
     public var crs: CRS?
     public var columns: [[FieldValue]]
     public var geometries: [Geometry<SourceXY>?]
+    /// Every layer of the dataset, in order (the table is one of them).
+    public var layerNames: [String] = []
 
     /// Number of features (rows).
     public var count: Int { geometries.count }
@@ -19,6 +21,11 @@ public struct VectorTable: Sendable {
     public var isTable: Bool { driver == "CSV" || driver == "XLSX" || driver == "ODS" }
     /// The row number a user sees for feature `index` (see ``VectorLayer/rowNumber(ofFeature:)``).
     public func rowNumber(ofFeature index: Int) -> Int { isTable ? index + 2 : index + 1 }
+
+    /// See ``VectorLayer/otherLayersHint(option:)``.
+    public func otherLayersHint(option: String) -> String? {
+        VectorLayer.otherLayersHint(layerNames, read: name, option: option)
+    }
 
     /// The field named `name` compared case-insensitively, as spelled in the file.
     public func field(named name: String) -> FieldDefinition? {

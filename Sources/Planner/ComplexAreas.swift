@@ -29,6 +29,14 @@ public struct ComplexAreaJudgement: Sendable, Equatable {
 }
 
 public enum ComplexAreas {
+    /// A warning when the criterion cannot be judged: without emerging hot-spot trends (fewer
+    /// than three years, or trends turned off) every ward counts as not complex.
+    public static func warnings(_ records: [WardRecord]) -> [String] {
+        guard !records.isEmpty, records.allSatisfy({ $0.trendCells == nil }) else { return [] }
+        return ["model-ward criterion not_complex counts as met for every ward: it needs emerging hot-spot trends "
+            + "(at least 3 years of dated incidents, trends on)"]
+    }
+
     /// Judges `members` (one class: the wards of one model list) by `rule`.
     public static func judge(_ members: [WardRecord], rule: ComplexAreaRule) -> [ComplexAreaJudgement] {
         let cells: [Int?] = members.map { w in w.trendCells.map { t in rule.categories.reduce(0) { $0 + (t[$1] ?? 0) } } }

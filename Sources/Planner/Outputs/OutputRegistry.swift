@@ -49,11 +49,12 @@ public enum OutputRegistry {
                            let work = c.data.boundaries.workCRS
                            if let o = c.products.placement {
                                var s = PlacementOutputs.summary(o, workCRS: work, costUnit: c.data.catalog.costUnit,
-                                                                includeRuntime: c.includeRuntime)
+                                                                includeRuntime: c.includeRuntime, warnings: c.products.warnings)
                                s.add(heldOut: c.products.heldOut, selection: c.products.demandSelection)
                                try c.staging.writeJSON(s, to: c.file("summary.json"))
                            } else if let hot = c.products.hot {
-                               try c.staging.writeJSON(HotSpotStage.summary(hot, workCRS: work), to: c.file("summary.json"))
+                               try c.staging.writeJSON(HotSpotStage.summary(hot, workCRS: work, warnings: c.products.warnings),
+                                                       to: c.file("summary.json"))
                            } else {
                                return []
                            }
@@ -75,7 +76,8 @@ public enum OutputRegistry {
         OutputArtifact(name: "hotspot-summary", summary: "hotspot-summary.json: band, hot and cold cells, held-out test",
                        write: { c in
                            guard let hot = c.products.hot else { return [] }
-                           try c.staging.writeJSON(HotSpotStage.summary(hot, workCRS: c.data.boundaries.workCRS), to: c.file("hotspot-summary.json"))
+                           try c.staging.writeJSON(HotSpotStage.summary(hot, workCRS: c.data.boundaries.workCRS, warnings: c.products.warnings),
+                                                   to: c.file("hotspot-summary.json"))
                            return [c.file("hotspot-summary.json")]
                        }),
         OutputArtifact(name: "gpkg", summary: "plan.gpkg: every layer in one GeoPackage with QGIS styles",
