@@ -31,6 +31,7 @@ public struct HotspotsCommand: ParsableCommand {
 
     public mutating func validate() throws {
         guard input.incidents != nil else { throw ValidationError("hotspots needs --incidents") }
+        try checkOutFolder(out)
     }
 
     public func run() throws {

@@ -50,6 +50,7 @@ public struct PlaceCommand: ParsableCommand {
 
     public mutating func validate() throws {
         guard input.incidents != nil else { throw ValidationError("place needs --incidents") }
+        try checkOutFolder(out)
         if input.wards == nil, candidates == nil {
             throw ValidationError("place needs --candidates when no --wards are given (the study area is then the box around the sites)")
         }

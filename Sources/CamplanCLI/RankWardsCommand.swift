@@ -37,6 +37,7 @@ public struct RankWardsCommand: ParsableCommand {
 
     public mutating func validate() throws {
         guard input.incidents != nil else { throw ValidationError("rank-wards needs --incidents") }
+        try checkOutFolder(out)
     }
 
     public func run() throws {
