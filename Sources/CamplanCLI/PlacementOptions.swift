@@ -47,6 +47,8 @@ public struct PlacementOptions: SettingOptions {
     var repeatBoost: String?
     @Option(name: .customLong("predictive-spacing"), help: settingHelp(PlacementSettings.self, "predictive_spacing_m"))
     var predictiveSpacing: String?
+    @Option(name: .customLong("gap"), help: settingHelp(PlacementSettings.self, "gap"))
+    var gap: String?
     @Option(name: .customLong("time-limit"), help: settingHelp(PlacementSettings.self, "time_limit_s"))
     var timeLimit: String?
 
@@ -59,7 +61,7 @@ public struct PlacementOptions: SettingOptions {
          ("demand", text(demand)), ("hot_priority", text(hotPriority)), ("backup", text(backup)), ("allocation", text(allocation)),
          ("group_quotas", list(groupQuota)), ("site_spacing_m", text(siteSpacing)), ("road_demand_spacing_m", text(roadDemandSpacing)),
          ("demand_bandwidth_m", text(demandBandwidth)), ("repeat_boost", text(repeatBoost)), ("predictive_spacing_m", text(predictiveSpacing)),
-         ("time_limit_s", text(timeLimit))]
+         ("gap", text(gap)), ("time_limit_s", text(timeLimit))]
     }
 
     public mutating func validate() throws { _ = try settings() }

@@ -76,6 +76,7 @@ struct SettingsModelTests {
             group_quotas: {X: {max: 3}}
             site_spacing_m: 100
             road_demand_spacing_m: 50
+            gap: 0.02
             time_limit_s: 5
             demand_bandwidth_m: 100
             repeat_boost: 1
@@ -124,6 +125,7 @@ struct SettingsModelTests {
         p.demandBandwidthMeters = 100
         p.repeatBoost = 1
         p.predictiveSpacingMeters = 25
+        p.gap = 0.02
         #expect(s.placement == p)
         #expect(s.outputs.formats == ["cameras", "html"])
         #expect(s.outputs.rawPoints)

@@ -120,7 +120,7 @@ public enum PlacementStage {
             fixedCountTowardBudget: s.budgetIncludesExisting, backup: backup, groupNames: groupNames)
         // 4. Solve.
         progress?.stage(label + "optimizing")
-        var options = SolverOptions(timeLimitSeconds: s.timeLimitSeconds)
+        var options = SolverOptions(timeLimitSeconds: s.timeLimitSeconds, gapTolerance: s.gap)
         if s.screeningSolve {
             options.subgradientIterations = 30
             options.perturbationRounds = 0
