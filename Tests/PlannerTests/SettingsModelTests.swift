@@ -83,6 +83,8 @@ struct SettingsModelTests {
             predictive_spacing_m: 25
             formats: [cameras, html]
             raw_points: true
+            lang: en
+            out_crs: EPSG:3405
         """
         // The file sets every key of the model (a new setting must be added here); budget and
         // budget_cost are alternatives, so budget is in the defaults and budget_cost, more
@@ -128,6 +130,7 @@ struct SettingsModelTests {
         p.gap = 0.02
         #expect(s.placement == p)
         #expect(s.outputs.formats == ["cameras", "html"])
+        #expect(s.outputs.lang == .en && s.outputs.outCRS == "EPSG:3405")
         #expect(s.outputs.rawPoints)
     }
 

@@ -21,6 +21,8 @@ public struct PlacementSummaryJSON: Codable, Sendable, Equatable {
     public var candidateSites: Int
     public var facilities: Int
     public var lowerBoundCameras: Int?
+    /// camplan, GEOS, PROJ and GDAL versions (``CamplanVersion``).
+    public var software: [String: String] = CamplanVersion.dictionary
     /// Held-out evaluation (absent without an evaluation year): the year scored, the years
     /// the plan was fit on, the year's weighted incidents, the part covered and the share.
     public var heldoutYear: Int?
@@ -42,7 +44,7 @@ public struct PlacementSummaryJSON: Codable, Sendable, Equatable {
         case upperBound = "upper_bound", boundSource = "bound_source", stopReason = "stop_reason"
         case camerasSelected = "cameras_selected", camerasExisting = "cameras_existing", camerasNew = "cameras_new"
         case costUnit = "cost_unit", runtimeSeconds = "runtime_seconds", workCRS = "work_crs", demandPoints = "demand_points"
-        case candidateSites = "candidate_sites", facilities, lowerBoundCameras = "lower_bound_cameras"
+        case candidateSites = "candidate_sites", facilities, lowerBoundCameras = "lower_bound_cameras", software
         case heldoutYear = "heldout_year", heldoutYearsFit = "heldout_years_fit", heldoutCoveredWeight = "heldout_covered_weight"
         case heldoutTotalWeight = "heldout_total_weight", heldoutCoverage = "heldout_coverage", heldoutRolling = "heldout_rolling"
         case heldoutRollingMean = "heldout_rolling_mean", demandChosen = "demand_chosen", warnings

@@ -15,8 +15,7 @@ public enum Verb: String, Sendable, CaseIterable {
         case .place: ["cameras", "coverage", "curve", "groups", "summary", "heldout-curve", "demand-selection", "rejects"]
         case .rankWards: ["model-wards", "rejects"]
         case .run: ["hotspot-cells", "wards", "cameras", "coverage", "model-wards", "curve", "groups", "summary", "heldout-curve",
-                    "demand-selection", "hotspot-summary",
-                    "gpkg", "html", "rejects", "comparison", "scorecard"]
+                    "demand-selection", "hotspot-summary", "gpkg", "html", "installer", "rejects", "comparison", "scorecard", "xlsx"]
         }
     }
 }
