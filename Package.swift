@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "HotSpotsTests", dependencies: ["HotSpots", "GeoKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "GeoKit", "Optimizer"]),
         .testTarget(name: "TrafficTests", dependencies: ["Traffic", "Coverage", "GeoKit", "Optimizer"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "GeoKit"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "GeoKit", "Coverage", "HotSpots", "Optimizer"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CamplanCLITests", dependencies: ["CamplanCLI", "GeoKit"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
