@@ -1,4 +1,5 @@
 import Foundation
+import GeoKit
 import HotSpots
 
 /// The whole placement procedure of a scenario, with its held-out check: resolve `auto`
@@ -14,6 +15,8 @@ public struct PlacementProcedure {
     /// goes on without them when they cannot be computed (the reason kept in ``notes``), or
     /// skips them (`place` without wards and without hot-spot demand).
     public var hotSpotsMode: PipelineRequest.HotSpots = .required
+    /// Memory the coverage builds may use (``MemoryBudget``).
+    public var memoryBudget: MemoryBudget = .machineDefault
     /// Notes on hot spots skipped.
     public private(set) var notes: [String] = []
 
@@ -57,7 +60,7 @@ public struct PlacementProcedure {
         var q = p
         q.years = h.years
         return try PlacementStage.run(data, sites: sites, hot: hot, settings: q, progress: pipeline.progress, label: label,
-                                      cache: pipeline.coverageCache)
+                                      cache: pipeline.coverageCache, memoryBudget: memoryBudget)
     }
 
     /// Resolves `auto` on the training years of `h` (its `years` or all), else returns `p`.

@@ -1,4 +1,5 @@
 import Testing
+import GeoKit
 @testable import Planner
 
 @Suite("Settings model")
@@ -83,6 +84,8 @@ struct SettingsModelTests {
             predictive_spacing_m: 25
             formats: [cameras, html]
             raw_points: true
+            min_cell_count: 5
+            max_memory: 2GB
             lang: en
             out_crs: EPSG:3405
         """
@@ -132,6 +135,8 @@ struct SettingsModelTests {
         #expect(s.outputs.formats == ["cameras", "html"])
         #expect(s.outputs.lang == .en && s.outputs.outCRS == "EPSG:3405")
         #expect(s.outputs.rawPoints)
+        #expect(s.outputs.minCellCount == 5)
+        #expect(s.limits.maxMemory == (try MemoryBudget(parsing: "2GB")))
     }
 
     @Test func crossFieldChecksNameTheScenario() {
