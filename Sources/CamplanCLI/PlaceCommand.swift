@@ -64,8 +64,8 @@ public struct PlaceCommand: ParsableCommand {
         if input.wards == nil, s.demand == .kde || s.demand == .gistar {
             throw ValidationError("--demand \(s.demand.rawValue) needs --wards (hot-spot cells cover the wards)")
         }
-        if s.demand == .roads, roads == nil {
-            throw ValidationError("--demand roads needs --roads")
+        if s.demand == .roads || s.demand == .predictive, roads == nil {
+            throw ValidationError("--demand \(s.demand.rawValue) needs --roads")
         }
         let plan = try planSettings()
         if plan.plansTraffic {
@@ -117,7 +117,7 @@ public struct PlaceCommand: ParsableCommand {
             try staging.commit()
             progress.finish()
             let data = pipeline.data
-            if let outcome = products.placement { print(PlacementOutputs.console(outcome, costUnit: data.catalog.costUnit), terminator: "") }
+            print(PlacementOutputs.console(products, costUnit: data.catalog.costUnit), terminator: "")
             if let traffic = products.traffic, let accidents = products.accidents {
                 print(TrafficOutputs.console(traffic, accidents: accidents), terminator: "")
             }

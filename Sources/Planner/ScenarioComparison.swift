@@ -24,6 +24,16 @@ public struct GroupOutcome: Sendable, Equatable {
     public var blackSpotsWatched: Int?
     public var gateways: Int?
     public var gatewaysWatched: Int?
+    /// Held-out: the evaluation year's weighted incidents in the group and the part the plan
+    /// fit on the earlier years covers (`nil` without an evaluation year).
+    public var heldoutTotalWeight: Double?
+    public var heldoutCoveredWeight: Double?
+
+    /// `heldoutCoveredWeight / heldoutTotalWeight` (`nil` without held-out or incidents).
+    public var heldoutCoverage: Double? {
+        guard let t = heldoutTotalWeight, let c = heldoutCoveredWeight, t > 0 else { return nil }
+        return c / t
+    }
 
     public init(group: String, areaKm2: Double, population: Double? = nil, demandWeight: Double, coveredWeight: Double,
                 hotCells95: Int, hotCells95Covered: Int, camerasExisting: Int, camerasNew: Int, cost: Double) {
@@ -56,6 +66,8 @@ public struct GroupOutcome: Sendable, Equatable {
         blackSpotsWatched = sum(blackSpotsWatched, o.blackSpotsWatched)
         gateways = sum(gateways, o.gateways)
         gatewaysWatched = sum(gatewaysWatched, o.gatewaysWatched)
+        if let t = o.heldoutTotalWeight { heldoutTotalWeight = (heldoutTotalWeight ?? 0) + t }
+        if let c = o.heldoutCoveredWeight { heldoutCoveredWeight = (heldoutCoveredWeight ?? 0) + c }
     }
 }
 
@@ -85,6 +97,10 @@ public enum ScenarioComparison {
         var fields: [FieldDefinition] = [
             .init("scenario", .string), .init("group", .string),
             .init("demand_weight", .real), .init("covered_weight", .real), .init("coverage", .real),
+        ]
+        let hasHeldOut = outcomes.contains { $0.groups.contains { $0.heldoutTotalWeight != nil } }
+        if hasHeldOut { fields.append(.init("heldout_coverage", .real)) }
+        fields += [
             .init("hot95_cells", .integer), .init("hot95_covered", .integer), .init("hot95_coverage", .real),
             .init("cameras_existing", .integer), .init("cameras_new", .integer), .init("cost", .real),
             .init("cameras_per_km2", .real),
@@ -110,6 +126,9 @@ public enum ScenarioComparison {
                     .string(o.name), .string(g.group),
                     .real(g.demandWeight), .real(g.coveredWeight),
                     g.demandWeight > 0 ? .real(g.coveredWeight / g.demandWeight) : .null,
+                ]
+                if hasHeldOut { row.append(g.heldoutCoverage.map { .real($0) } ?? .null) }
+                row += [
                     .integer(Int64(g.hotCells95)), .integer(Int64(g.hotCells95Covered)),
                     g.hotCells95 > 0 ? .real(Double(g.hotCells95Covered) / Double(g.hotCells95)) : .null,
                     .integer(Int64(g.camerasExisting)), .integer(Int64(g.camerasNew)), .real(g.cost),

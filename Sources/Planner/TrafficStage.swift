@@ -104,11 +104,10 @@ public enum TrafficStage {
         // Cameras.
         var cameras: [PlacementOutcome.Camera] = []
         for (n, c) in plan.cameras.enumerated() {
-            let largest = c.footprint.polygons.max { (try? GeometryOps.area(MultiPolygon([$0]))) ?? 0 < (try? GeometryOps.area(MultiPolygon([$1]))) ?? 0 }
             cameras.append(.init(siteID: c.siteID, location: c.location, typeID: c.typeID, headingDegrees: c.headingDegrees,
                                  fovDegrees: c.fovDegrees, rangeMeters: c.rangeMeters, cost: c.cost, order: n + 1,
                                  marginalWeight: c.marginalWeight, existing: false, ward: try index.firstContaining(c.location),
-                                 footprint: largest ?? Polygon(exterior: [])))
+                                 footprint: c.footprint, presetShares: [1]))
         }
         // Groups: the plan's demand, cameras, and the traffic figures.
         let wardOfDemand: [Int?] = settings.demand == .accidents
@@ -161,7 +160,10 @@ public enum TrafficStage {
             runtimeSeconds: Date().timeIntervalSince(start), demandCount: plan.demand.count, facilityCount: plan.facilityCount,
             siteCount: plan.siteCount, lowerBoundCameras: nil,
             wardCoveredShare: wards.indices.map { wardW[$0] > 0 ? wardC[$0] / wardW[$0] : nil },
-            groups: groupNames.map { groupOut[$0]! }, warnings: plan.warnings)
+            groups: groupNames.map { groupOut[$0]! },
+            // Carriageway footprints are not camera sectors: the traffic plan scores its own
+            // accidents (plan.accidentCovered); no held-out incident scoring runs on it.
+            watched: FootprintUnion(cameras: [], obstacles: nil), warnings: plan.warnings)
         return TrafficOutcome(placement: placement, plan: plan, byGroup: figures, segmentGroup: segmentGroup)
     }
 
@@ -204,7 +206,7 @@ public enum TrafficStage {
         if let traffic {
             covered = traffic.plan.accidentCovered
         } else {
-            let polys = placement.cameras.map(\.footprint).filter { $0.exterior.count >= 3 }.map { MultiPolygon([$0]) }
+            let polys = placement.cameras.map(\.footprint).filter { !$0.polygons.isEmpty }
             covered = polys.isEmpty ? [Bool](repeating: false, count: accidents.count)
                 : try PolygonIndex(polys).firstContaining(accidents.points).map { $0 != nil }
         }

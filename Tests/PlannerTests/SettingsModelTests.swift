@@ -80,6 +80,9 @@ struct SettingsModelTests {
             road_demand_spacing_m: 50
             gap: 0.02
             time_limit_s: 5
+            demand_bandwidth_m: 100
+            repeat_boost: 1
+            predictive_spacing_m: 25
             formats: [cameras, html]
             raw_points: true
             min_cell_count: 5
@@ -137,6 +140,9 @@ struct SettingsModelTests {
         p.siteSpacingMeters = 100
         p.roadDemandSpacingMeters = 50
         p.timeLimitSeconds = 5
+        p.demandBandwidthMeters = 100
+        p.repeatBoost = 1
+        p.predictiveSpacingMeters = 25
         p.gap = 0.02
         #expect(s.placement == p)
         #expect(s.outputs.formats == ["cameras", "html"])

@@ -68,9 +68,10 @@ public enum OutputRegistry {
                        write: { c in
                            let work = c.data.boundaries.workCRS
                            if let o = c.products.placement {
-                               try c.staging.writeJSON(PlacementOutputs.summary(o, workCRS: work, costUnit: c.data.catalog.costUnit,
-                                                                                includeRuntime: c.includeRuntime, warnings: c.products.warnings),
-                                                       to: c.file("summary.json"))
+                               var s = PlacementOutputs.summary(o, workCRS: work, costUnit: c.data.catalog.costUnit,
+                                                                includeRuntime: c.includeRuntime, warnings: c.products.warnings)
+                               s.add(heldOut: c.products.heldOut, selection: c.products.demandSelection)
+                               try c.staging.writeJSON(s, to: c.file("summary.json"))
                            } else if let hot = c.products.hot {
                                try c.staging.writeJSON(HotSpotStage.summary(hot, workCRS: work, warnings: c.products.warnings),
                                                        to: c.file("summary.json"))
@@ -78,6 +79,19 @@ public enum OutputRegistry {
                                return []
                            }
                            return [c.file("summary.json")]
+                       }),
+        OutputArtifact(name: "heldout-curve",
+                       summary: "heldout-curve.csv: held-out share of the evaluation year (and of each rolling origin) after each new camera",
+                       write: { c in
+                           guard let h = c.products.heldOut else { return [] }
+                           try c.staging.writeCSV(HeldOutPlacement.curveTable(h), to: c.file("heldout-curve.csv"))
+                           return [c.file("heldout-curve.csv")]
+                       }),
+        OutputArtifact(name: "demand-selection", summary: "demand-selection.csv: the candidates demand auto compared, with their scores",
+                       write: { c in
+                           guard let sel = c.products.demandSelection, !sel.rows.isEmpty else { return [] }
+                           try c.staging.writeCSV(DemandSelection.table(sel), to: c.file("demand-selection.csv"))
+                           return [c.file("demand-selection.csv")]
                        }),
         OutputArtifact(name: "hotspot-summary", summary: "hotspot-summary.json: band, hot and cold cells, held-out test (once per run)",
                        write: { c in

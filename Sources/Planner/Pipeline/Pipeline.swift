@@ -69,13 +69,21 @@ public final class Pipeline {
             p.traffic = traffic
             p.placement = traffic.placement
         case .plan:
-            p.placement = try step("placement") {
+            let r = try step("placement") {
                 let s = scenario.settings.placement
                 let budget = scenario.settings.limits.memoryBudget
-                let sites = try candidateSites(spacingMeters: s.siteSpacingMeters, label: label, memoryBudget: budget)
-                return try PlacementStage.run(data, sites: sites, hot: p.hot, settings: s, progress: progress, label: label,
-                                              cache: coverageCache, memoryBudget: budget)
+                var procedure = PlacementProcedure(pipeline: self, sites: try candidateSites(spacingMeters: s.siteSpacingMeters, label: label,
+                                                                                            memoryBudget: budget))
+                procedure.label = label
+                procedure.hotSpotsMode = request.hotSpots
+                procedure.memoryBudget = budget
+                return try procedure.run(hot: scenario.settings.hotSpots, placement: s,
+                                         evaluateYear: request.heldOut ? scenario.settings.hotSpots.evaluationYear : nil)
             }
+            p.placement = r.outcome
+            p.placement?.warnings += r.warnings
+            p.heldOut = r.heldOut
+            p.demandSelection = r.selection
         case .installedOnly:
             guard !data.installed.isEmpty else { break }
             progress?.stage(label + "coverage of the installed cameras")
@@ -107,7 +115,7 @@ public final class Pipeline {
             }
         }
         p.warnings = data.warnings + (p.hot?.result.summary.warnings ?? [])
-            + (p.ranks == nil ? [] : ModelWardRanking.emptyListWarnings(p.records, criteria: criteria))
+            + (p.ranks == nil ? [] : ModelWardRanking.emptyListWarnings(p.records, criteria: criteria) + ComplexAreas.warnings(p.records))
         return p
     }
 

@@ -14,6 +14,10 @@ public struct PlanProducts: Sendable {
     public var traffic: TrafficOutcome?
     /// Accidents inside the plan's footprints, when there is an accident file.
     public var accidents: AccidentFigures?
+    /// The held-out evaluation of the placement (with `evaluate_year`).
+    public var heldOut: HeldOutEvaluation?
+    /// What `demand: auto` measured and chose.
+    public var demandSelection: DemandSelectionResult?
     /// Per-ward figures (hot-spot stage), with the plan's covered share when a placement ran;
     /// empty without hot spots.
     public var records: [WardRecord]
