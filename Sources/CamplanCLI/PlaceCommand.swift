@@ -37,8 +37,13 @@ public struct PlaceCommand: ParsableCommand {
     public var catalog: String?
     @Option(name: .long, help: ArgumentHelp("Ward attribute with residents.", valueName: "field"))
     public var populationField: String?
+    @Option(name: .long, help: ArgumentHelp("Traffic accidents (a table like --incidents; severity as the Vietnamese accident classes "
+                                            + "or minor/serious/fatal, optional deaths and injuries columns): demand for --demand accidents.",
+                                            valueName: "file"))
+    public var accidents: String?
 
     @OptionGroup(title: "Placement") var placement: PlacementOptions
+    @OptionGroup(title: "Traffic (--demand accidents, --gateway-group)") var traffic: TrafficOptions
     @OptionGroup(title: "Hot spots") var hot: HotSpotOptions
     @OptionGroup(title: "Outputs") var outputs: OutputOptions
     @OptionGroup(title: "Limits") var limits: LimitOptions
@@ -59,8 +64,14 @@ public struct PlaceCommand: ParsableCommand {
         if input.wards == nil, s.demand == .kde || s.demand == .gistar {
             throw ValidationError("--demand \(s.demand.rawValue) needs --wards (hot-spot cells cover the wards)")
         }
-        if s.demand == .roads, roads == nil {
-            throw ValidationError("--demand roads needs --roads")
+        if s.demand == .roads || s.demand == .predictive, roads == nil {
+            throw ValidationError("--demand \(s.demand.rawValue) needs --roads")
+        }
+        let plan = try planSettings()
+        if plan.plansTraffic {
+            guard roads != nil, accidents != nil, input.wards != nil else {
+                throw ValidationError("--demand accidents and --gateway-group need --accidents, --roads and --wards")
+            }
         }
     }
 
@@ -70,6 +81,7 @@ public struct PlaceCommand: ParsableCommand {
         s.placement = try placement.settings()
         s.hotSpots = try hot.settings()
         s.outputs = try outputs.settings()
+        s.traffic = try traffic.settings()
         s.limits = try limits.settings()
         return s
     }
@@ -93,6 +105,7 @@ public struct PlaceCommand: ParsableCommand {
             inputs.exclusions = exclude
             inputs.catalog = catalog
             inputs.populationField = populationField
+            inputs.accidents = accidents
             let settings = try planSettings()
             let pipeline = try Pipeline(loading: inputs, progress: progress)
             let products = try pipeline.run(Scenario(name: Verb.place.rawValue, settings: settings),
@@ -104,7 +117,10 @@ public struct PlaceCommand: ParsableCommand {
             try staging.commit()
             progress.finish()
             let data = pipeline.data
-            if let outcome = products.placement { print(PlacementOutputs.console(outcome, costUnit: data.catalog.costUnit), terminator: "") }
+            print(PlacementOutputs.console(products, costUnit: data.catalog.costUnit), terminator: "")
+            if let traffic = products.traffic, let accidents = products.accidents {
+                print(TrafficOutputs.console(traffic, accidents: accidents), terminator: "")
+            }
             printWarnings(products.warnings)
             if !data.incidents.rejections.isEmpty {
                 print("\(data.incidents.rejections.count) incident rows rejected (e.g. outside the study area); see \(out)/rejects.csv")

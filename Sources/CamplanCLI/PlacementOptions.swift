@@ -41,6 +41,12 @@ public struct PlacementOptions: SettingOptions {
     var siteSpacing: String?
     @Option(name: .customLong("road-demand-spacing"), help: settingHelp(PlacementSettings.self, "road_demand_spacing_m"))
     var roadDemandSpacing: String?
+    @Option(name: .customLong("demand-bandwidth"), help: settingHelp(PlacementSettings.self, "demand_bandwidth_m"))
+    var demandBandwidth: String?
+    @Option(name: .customLong("repeat-boost"), help: settingHelp(PlacementSettings.self, "repeat_boost"))
+    var repeatBoost: String?
+    @Option(name: .customLong("predictive-spacing"), help: settingHelp(PlacementSettings.self, "predictive_spacing_m"))
+    var predictiveSpacing: String?
     @Option(name: .customLong("gap"), help: settingHelp(PlacementSettings.self, "gap"))
     var gap: String?
     @Option(name: .customLong("time-limit"), help: settingHelp(PlacementSettings.self, "time_limit_s"))
@@ -54,6 +60,7 @@ public struct PlacementOptions: SettingOptions {
          ("fov_deg", text(fov)), ("camera_cost", text(cameraCost)), ("headings", text(headings)), ("per_site", text(perSite)),
          ("demand", text(demand)), ("hot_priority", text(hotPriority)), ("backup", text(backup)), ("allocation", text(allocation)),
          ("group_quotas", list(groupQuota)), ("site_spacing_m", text(siteSpacing)), ("road_demand_spacing_m", text(roadDemandSpacing)),
+         ("demand_bandwidth_m", text(demandBandwidth)), ("repeat_boost", text(repeatBoost)), ("predictive_spacing_m", text(predictiveSpacing)),
          ("gap", text(gap)), ("time_limit_s", text(timeLimit))]
     }
 

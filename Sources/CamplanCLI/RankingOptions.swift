@@ -13,8 +13,10 @@ public struct RankingOptions: SettingOptions {
     var seriousClearanceMin: String?
     @Option(name: .customLong("coverage-min"), help: settingHelp(ModelWardCriteria.self, "coverage_min"))
     var coverageMin: String?
-    @Option(name: .customLong("max-hot-cells-95"), help: settingHelp(ModelWardCriteria.self, "max_hot_cells_95"))
-    var maxHotCells95: String?
+    @Option(name: .customLong("complex-category"), help: settingHelp(ModelWardCriteria.self, "complex_categories"))
+    var complexCategory: [String] = []
+    @Option(name: .customLong("complex-quantile"), help: settingHelp(ModelWardCriteria.self, "complex_quantile"))
+    var complexQuantile: String?
     @Option(name: .customLong("rate-max-quantile"), help: settingHelp(ModelWardCriteria.self, "rate_max_quantile"))
     var rateMaxQuantile: String?
     @Option(name: .customLong("weight"), help: settingHelp(ModelWardCriteria.self, "weights"))
@@ -27,7 +29,7 @@ public struct RankingOptions: SettingOptions {
     var given: [(key: String, value: SettingValue?)] {
         [("crime_change_max_pct", text(crimeChangeMax)), ("clearance_min", text(clearanceMin)),
          ("serious_clearance_min", text(seriousClearanceMin)), ("coverage_min", text(coverageMin)),
-         ("max_hot_cells_95", text(maxHotCells95)), ("rate_max_quantile", text(rateMaxQuantile)), ("weights", list(weight)),
+         ("complex_categories", list(complexCategory)), ("complex_quantile", text(complexQuantile)), ("rate_max_quantile", text(rateMaxQuantile)), ("weights", list(weight)),
          ("lists", list(lists))]
     }
 

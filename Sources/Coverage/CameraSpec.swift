@@ -11,6 +11,9 @@ public struct CameraSpec: Sendable, Hashable {
     public var costMillionVND: Double
     /// The footprint is a full disc and the camera takes no heading.
     public var is360: Bool
+    /// A PTZ on a guard tour: its preset views and dwell shares (then `fovDegrees` and
+    /// `rangeMeters` are those of one preset, and `is360` is false). `nil` otherwise.
+    public var presets: PTZPresets?
 
     /// Resolves a catalog type at a DORI level.
     /// - Throws: ``CoverageError/levelUnreachable(typeId:level:slantRangeMeters:mountHeightMeters:)``
@@ -23,10 +26,21 @@ public struct CameraSpec: Sendable, Hashable {
                                                  mountHeightMeters: type.mountHeightMeters)
         }
         self.typeId = type.id
-        self.rangeMeters = r
-        self.fovDegrees = type.is360 ? 360 : type.horizontalFOVDegrees
         self.costMillionVND = type.costMillionVND
-        self.is360 = type.is360 || type.horizontalFOVDegrees >= 360
+        if let presets = PTZPresets(type: type) {
+            guard presets.rangeMeters > 0 else {
+                throw CoverageError.invalidField(typeId: type.id, field: "ptz_preset_fov_deg", value: presets.fovDegrees,
+                                                 expected: "a preset view narrow enough to reach Observe at ground level")
+            }
+            self.presets = presets
+            self.rangeMeters = presets.rangeMeters
+            self.fovDegrees = presets.fovDegrees
+            self.is360 = false
+        } else {
+            self.rangeMeters = r
+            self.fovDegrees = type.is360 ? 360 : type.horizontalFOVDegrees
+            self.is360 = type.is360 || type.horizontalFOVDegrees >= 360
+        }
     }
 
     /// An ad hoc camera (`--radius M --fov DEG`): a sector of radius `radiusMeters` (ground

@@ -51,6 +51,16 @@ public struct CameraType: Sendable, Hashable, Codable {
     public var is360: Bool
     /// Cap on the ground range, metres (required for PTZ, optional otherwise).
     public var maxRangeMeters: Double?
+    /// PTZ only: the number of preset views the camera is toured through (guard tour), spread
+    /// evenly around the mount (`360/n` apart). `nil`: the PTZ is credited as a full disc
+    /// (the optimistic model of earlier versions). See ``PTZPresets``.
+    public var ptzPresets: Int?
+    /// PTZ only: the share of time each preset is watched, in preset order; sums to 1.
+    /// `nil`: equal shares `1/n`.
+    public var ptzDwellShares: [Double]?
+    /// PTZ only: the horizontal FOV of one preset view, degrees. `nil`: the widest view that
+    /// still gives the Observe density at `max_range_m` (28.6° for the shipped 4 MP PTZ).
+    public var ptzPresetFOVDegrees: Double?
 
     /// Height of a person's face above ground used for DORI ground ranges, metres.
     public static let personTargetHeightMeters = 1.6
@@ -68,6 +78,9 @@ public struct CameraType: Sendable, Hashable, Codable {
         case mountHeightMeters = "mount_height_m"
         case costMillionVND = "cost_million_vnd"
         case maxRangeMeters = "max_range_m"
+        case ptzPresets = "ptz_presets"
+        case ptzDwellShares = "ptz_dwell"
+        case ptzPresetFOVDegrees = "ptz_preset_fov_deg"
     }
 
     /// Creates and validates a camera type.
@@ -76,7 +89,8 @@ public struct CameraType: Sendable, Hashable, Codable {
     ///   ``CoverageError/invalidField(typeId:field:value:expected:)`` naming the field.
     public init(id: String, name: String, sensorWidthPixels: Int, horizontalFOVDegrees: Double,
                 mountHeightMeters: Double, costMillionVND: Double, kind: CameraKind,
-                is360: Bool, maxRangeMeters: Double? = nil) throws {
+                is360: Bool, maxRangeMeters: Double? = nil, ptzPresets: Int? = nil,
+                ptzDwellShares: [Double]? = nil, ptzPresetFOVDegrees: Double? = nil) throws {
         self.id = id
         self.name = name
         self.sensorWidthPixels = sensorWidthPixels
@@ -86,6 +100,9 @@ public struct CameraType: Sendable, Hashable, Codable {
         self.kind = kind
         self.is360 = is360
         self.maxRangeMeters = maxRangeMeters
+        self.ptzPresets = ptzPresets
+        self.ptzDwellShares = ptzDwellShares
+        self.ptzPresetFOVDegrees = ptzPresetFOVDegrees
         try validate()
     }
 
@@ -100,7 +117,10 @@ public struct CameraType: Sendable, Hashable, Codable {
             costMillionVND: c.decode(Double.self, forKey: .costMillionVND),
             kind: c.decodeIfPresent(CameraKind.self, forKey: .kind) ?? .fixed,
             is360: c.decodeIfPresent(Bool.self, forKey: .is360) ?? false,
-            maxRangeMeters: c.decodeIfPresent(Double.self, forKey: .maxRangeMeters))
+            maxRangeMeters: c.decodeIfPresent(Double.self, forKey: .maxRangeMeters),
+            ptzPresets: c.decodeIfPresent(Int.self, forKey: .ptzPresets),
+            ptzDwellShares: c.decodeIfPresent([Double].self, forKey: .ptzDwellShares),
+            ptzPresetFOVDegrees: c.decodeIfPresent(Double.self, forKey: .ptzPresetFOVDegrees))
     }
 
     /// Checks every field; errors name this type and the field.
@@ -128,6 +148,37 @@ public struct CameraType: Sendable, Hashable, Codable {
         if kind == .ptz && maxRangeMeters == nil {
             throw CoverageError.invalidField(typeId: id, field: "max_range_m", value: .nan,
                                              expected: "a range cap in metres for a PTZ camera")
+        }
+        try validatePresets()
+    }
+
+    /// Checks `ptz_presets`, `ptz_dwell` and `ptz_preset_fov_deg`.
+    func validatePresets() throws {
+        if ptzPresets == nil, ptzDwellShares == nil, ptzPresetFOVDegrees == nil { return }
+        guard kind == .ptz else {
+            throw CoverageError.invalidField(typeId: id, field: "ptz_presets", value: Double(ptzPresets ?? 0),
+                                             expected: "no preset fields on a camera whose kind is not ptz")
+        }
+        guard let n = ptzPresets, n >= 1, n <= 36 else {
+            throw CoverageError.invalidField(typeId: id, field: "ptz_presets", value: Double(ptzPresets ?? 0),
+                                             expected: "a whole number of presets in 1...36")
+        }
+        if let d = ptzDwellShares {
+            guard d.count == n else {
+                throw CoverageError.invalidField(typeId: id, field: "ptz_dwell", value: Double(d.count),
+                                                 expected: "one share per preset (\(n))")
+            }
+            for v in d where !(v.isFinite && v >= 0) {
+                throw CoverageError.invalidField(typeId: id, field: "ptz_dwell", value: v, expected: "shares >= 0")
+            }
+            let sum = d.reduce(0, +)
+            guard abs(sum - 1) <= 1e-6 else {
+                throw CoverageError.invalidField(typeId: id, field: "ptz_dwell", value: sum, expected: "shares that sum to 1")
+            }
+        }
+        if let f = ptzPresetFOVDegrees, !(f.isFinite && f > 0 && f <= 360 / Double(n)) {
+            throw CoverageError.invalidField(typeId: id, field: "ptz_preset_fov_deg", value: f,
+                                             expected: "a view in (0, \(360 / Double(n))] degrees (presets do not overlap)")
         }
     }
 

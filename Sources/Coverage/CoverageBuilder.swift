@@ -57,14 +57,26 @@ public struct CoverageBuilder: Sendable {
         self.interiorDemand = interiorDemand
     }
 
-    /// (camera index, heading) of each facility at one candidate site, in facility order.
+    /// (camera index, heading) of each facility at one candidate site, in facility order. A
+    /// PTZ with presets takes one facility per distinct tour start (the headings modulo the
+    /// preset spacing).
     var template: [(camera: Int, heading: Double)] {
         var t: [(camera: Int, heading: Double)] = []
         for (c, cam) in cameras.enumerated() {
-            if cam.is360 { t.append((c, 0)) } else { for h in headingsDegrees { t.append((c, h)) } }
+            if let p = cam.presets {
+                for h in p.startHeadings(among: headingsDegrees) { t.append((c, h)) }
+            } else if cam.is360 {
+                t.append((c, 0))
+            } else {
+                for h in headingsDegrees { t.append((c, h)) }
+            }
         }
         return t
     }
+
+    /// Whether some camera (new or installed) is a PTZ with presets, so that coverage is
+    /// graded (``CoverageBuildResult/credits``).
+    public var isGraded: Bool { (cameras + existing.map(\.camera)).contains { $0.presets != nil } }
 
     /// Number of facilities: candidate sites × facilities per site + installed cameras.
     public var facilityCount: Int { sites.count * template.count + existing.count }
@@ -106,7 +118,8 @@ public struct CoverageBuilder: Sendable {
         let grid = PointGridIndex(points: demand.points, cellSizeMeters: max(1, maxRange / 2))
         let hostBySlot = transparentBuildings(grid: grid)
         let siteRange = specRanges.max() ?? 0
-        let context = SiteContext(grid: grid, hostBySlot: hostBySlot, obstacles: obstacles, cameras: cameras)
+        let graded = isGraded
+        let context = SiteContext(grid: grid, hostBySlot: hostBySlot, obstacles: obstacles, cameras: cameras, graded: graded)
         let sites = self.sites
         try memoryBudget.require("coverage non-zeros (demand points seen by \(facilityCount) facilities)",
                                  count: Self.estimatedNonZeros(sites: sites, template: t, context: context, radius: siteRange),
@@ -125,17 +138,19 @@ public struct CoverageBuilder: Sendable {
         var offsets = [0]
         offsets.reserveCapacity(facilityCount + 1)
         var indices: [Int32] = []
+        var credits: [Float] = []
         indices.reserveCapacity(store.results.reduce(0) { $0 + ($1?.indices.count ?? 0) })
         for r in store.results {
             guard let r else { continue }
             let base = indices.count
             indices.append(contentsOf: r.indices)
+            credits.append(contentsOf: r.credits)
             for o in r.ends { offsets.append(base + o) }
         }
         var tail = ChunkResult()
         var scratch = Scratch()
         let existingContext = SiteContext(grid: grid, hostBySlot: hostBySlot, obstacles: obstacles,
-                                          cameras: existing.map(\.camera))
+                                          cameras: existing.map(\.camera), graded: graded)
         for (e, cam) in existing.enumerated() {
             existingContext.cover(site: cam.site.location, radius: cam.camera.rangeMeters,
                                   facilities: [(e, Footprint.normalizedDegrees(cam.headingDegrees))],
@@ -143,12 +158,15 @@ public struct CoverageBuilder: Sendable {
         }
         let base = indices.count
         indices.append(contentsOf: tail.indices)
+        credits.append(contentsOf: tail.credits)
         for o in tail.ends { offsets.append(base + o) }
 
         let matrix = try CoverageMatrix(demandCount: demand.count, offsets: offsets, indices: indices)
-        let merged = mergeIdenticalDemand ? try DemandMerger.merge(matrix: matrix, weights: demand.weights) : nil
+        // Identical coverage sets with different credits are not interchangeable: no merge
+        // for graded coverage.
+        let merged = mergeIdenticalDemand && !graded ? try DemandMerger.merge(matrix: matrix, weights: demand.weights) : nil
         return CoverageBuildResult(sites: allSites, facilities: facilityTable(), matrix: matrix,
-                                   demand: demand, merged: merged)
+                                   demand: demand, merged: merged, credits: graded ? credits : nil)
     }
 
     /// Peak bytes per facility: its ``FacilityTable`` row (two strings, five numbers, about
@@ -196,18 +214,29 @@ public struct CoverageBuilder: Sendable {
         return obstacles.hostBuilding(ofDemand: p)
     }
 
-    /// The footprint of facility `j` of a result built by this builder.
-    public func footprint(of j: Int, in result: CoverageBuildResult) -> Footprint {
-        let f = result.facilities
-        let camera: CameraSpec
+    /// The camera spec of facility `j`.
+    func camera(ofFacility j: Int) -> CameraSpec {
         let perSite = template.count
-        if j >= sites.count * perSite {
-            camera = existing[j - sites.count * perSite].camera
-        } else {
-            camera = cameras[template[j % perSite].camera]
-        }
-        return Footprint(site: result.sites[Int(f.siteIndex[j])].location, headingDegrees: f.headingDegrees[j],
-                         camera: camera, obstacles: obstacles)
+        if j >= sites.count * perSite { return existing[j - sites.count * perSite].camera }
+        return cameras[template[j % perSite].camera]
+    }
+
+    /// The footprint of facility `j` of a result built by this builder (for a PTZ with
+    /// presets, its first preset; ``views(of:in:)`` gives them all).
+    public func footprint(of j: Int, in result: CoverageBuildResult) -> Footprint {
+        views(of: j, in: result).footprints[0]
+    }
+
+    /// What facility `j` watches: its footprint, or a PTZ's preset footprints and shares.
+    public func views(of j: Int, in result: CoverageBuildResult) -> CameraViews {
+        CameraViews(site: result.sites[Int(result.facilities.siteIndex[j])].location,
+                    headingDegrees: result.facilities.headingDegrees[j], camera: camera(ofFacility: j), obstacles: obstacles)
+    }
+
+    /// The plan `facilities` as one watched area, judged with this builder's obstacles and
+    /// interior-demand rule.
+    public func union(of facilities: [Int], in result: CoverageBuildResult) -> FootprintUnion {
+        FootprintUnion(cameras: facilities.map { views(of: $0, in: result) }, obstacles: obstacles, interiorDemand: interiorDemand)
     }
 
     /// Footprint polygons (metres, working CRS) of the facilities `selected`, for
@@ -228,13 +257,19 @@ public struct CoverageBuildResult: Sendable {
     public let matrix: CoverageMatrix
     /// The demand the matrix indexes.
     public let demand: DemandSet
-    /// Demand with identical coverage sets merged (when asked for).
+    /// Demand with identical coverage sets merged (when asked for, and coverage is not graded).
     public let merged: MergedDemand?
+    /// Graded coverage (a PTZ with presets among the cameras): the credit in (0, 1] of each
+    /// entry of `matrix.indices`, the share of time the facility watches that point; `nil`
+    /// when every entry is a full 1. ``GradedCoverage`` turns it into a 0/1 problem.
+    public let credits: [Float]?
 }
 
 /// Per-chunk output: facility lists concatenated, `ends[f]` = end of facility f in `indices`.
 struct ChunkResult: Sendable {
     var indices: [Int32] = []
+    /// Credit of each entry of `indices` (graded coverage only).
+    var credits: [Float] = []
     var ends: [Int] = []
 }
 
@@ -291,6 +326,8 @@ struct SiteContext: Sendable {
     let hostBySlot: [Int32]
     let obstacles: ObstacleIndex?
     let cameras: [CameraSpec]
+    /// Write a credit per entry (some camera has PTZ presets).
+    let graded: Bool
 
     /// Appends, for each facility (camera, heading) at `site`, the sorted demand ids it covers.
     func cover(site: PlanarPoint, radius: Double, facilities: [(camera: Int, heading: Double)],
@@ -322,12 +359,24 @@ struct SiteContext: Sendable {
         for f in facilities {
             let cam = cameras[f.camera]
             let rr = cam.rangeMeters * cam.rangeMeters
+            if let p = cam.presets {
+                for k in scratch.order where scratch.d2[k] <= rr {
+                    let c = p.credit(bearingDegrees: scratch.bearing[k], distanceSquared: scratch.d2[k], headingDegrees: f.heading)
+                    if c > 0 {
+                        out.indices.append(ids[k])
+                        out.credits.append(Float(c))
+                    }
+                }
+                out.ends.append(out.indices.count)
+                continue
+            }
             let half = cam.fovDegrees / 2
             let disc = cam.is360 || cam.fovDegrees >= 360
             for k in scratch.order where scratch.d2[k] <= rr {
                 if disc || scratch.d2[k] == 0
                     || Footprint.withinSector(bearing: scratch.bearing[k], heading: f.heading, halfFovDegrees: half) {
                     out.indices.append(ids[k])
+                    if graded { out.credits.append(1) }
                 }
             }
             out.ends.append(out.indices.count)

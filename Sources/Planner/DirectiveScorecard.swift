@@ -19,6 +19,27 @@ public struct ScorecardLine: Sendable, Equatable {
     public var comparison: String
     /// `met`, `not met`, or `no data`.
     public var status: String
+    /// On `accident_change` lines after a traffic scenario: that scenario's name and the share
+    /// of the scope's class-weighted accidents inside its footprints (the target next to what
+    /// the plan covers).
+    public var plan: String?
+    public var planCoverage: Double?
+}
+
+extension DirectiveScorecard {
+    /// `lines` with `plan`/`planCoverage` set on the `accident_change` lines from `accidents`
+    /// (per group; the province line takes the total).
+    public static func withAccidentPlan(_ lines: [ScorecardLine], scenario: String, accidents: AccidentFigures) -> [ScorecardLine] {
+        lines.map { l in
+            guard l.target == "accident_change" else { return l }
+            var l = l
+            let (w, c) = l.scope == "province" ? (accidents.weight, accidents.covered)
+                : (accidents.byGroup[l.scope]?.weight ?? 0, accidents.byGroup[l.scope]?.covered ?? 0)
+            l.plan = scenario
+            l.planCoverage = w > 0 ? c / w : nil
+            return l
+        }
+    }
 }
 
 /// The directive's scorecard (item 3: crime down at least 5% on the previous year, clearance

@@ -14,8 +14,9 @@ public struct ModelWardCriteria: Sendable, Equatable {
     public var clearanceMin: Double = 0.75
     /// Clearance of very serious and especially serious cases must be above this (90%).
     public var seriousClearanceMin: Double = 0.90
-    /// At most this many 95%-confidence hot cells in the ward (default: none).
-    public var maxHotCells95: Int = 0
+    /// The ward must not be a complex area ("địa bàn trọng điểm phức tạp"), judged within
+    /// its list (``ComplexAreas``).
+    public var complexArea = ComplexAreaRule()
     /// Share of weighted incidents covered by cameras after the plan must be at least this;
     /// `nil` leaves the criterion out (no camera plan to judge). The directive sets no
     /// number; 30% is a first-phase default to change in the scenario file.
@@ -25,7 +26,7 @@ public struct ModelWardCriteria: Sendable, Equatable {
     public var rateMaxQuantile: Double = 0.5
     /// Weight of each criterion in the score, by criterion key.
     public var weights: [String: Double] = [
-        "crime_change": 1, "clearance": 1, "serious_clearance": 1, "no_hot_cells": 1, "coverage": 1, "rate": 1,
+        "crime_change": 1, "clearance": 1, "serious_clearance": 1, "not_complex": 1, "coverage": 1, "rate": 1,
     ]
     /// Which unit types go to which list: list key -> types.
     public var lists: [(key: String, title: String, types: [String])] = [
@@ -37,7 +38,7 @@ public struct ModelWardCriteria: Sendable, Equatable {
 
     public static func == (a: ModelWardCriteria, b: ModelWardCriteria) -> Bool {
         a.crimeChangeMaxPercent == b.crimeChangeMaxPercent && a.clearanceMin == b.clearanceMin
-            && a.seriousClearanceMin == b.seriousClearanceMin && a.maxHotCells95 == b.maxHotCells95
+            && a.seriousClearanceMin == b.seriousClearanceMin && a.complexArea == b.complexArea
             && a.coverageMin == b.coverageMin && a.rateMaxQuantile == b.rateMaxQuantile && a.weights == b.weights
             && a.lists.map(\.key) == b.lists.map(\.key) && a.lists.map(\.types) == b.lists.map(\.types)
     }
@@ -75,7 +76,7 @@ public struct RankedWard: Sendable, Equatable {
 /// Ranks model-ward and model-commune candidates (directive item 5).
 public enum ModelWardRanking {
     /// Criterion keys, in output order.
-    public static let criterionKeys = ["crime_change", "clearance", "serious_clearance", "no_hot_cells", "coverage", "rate"]
+    public static let criterionKeys = ["crime_change", "clearance", "serious_clearance", "not_complex", "coverage", "rate"]
 
     /// A warning for each list whose types match no ward (the list would be empty), naming
     /// the types the wards have.
@@ -100,9 +101,10 @@ public enum ModelWardRanking {
             let perResidents = members.allSatisfy { ($0.population ?? 0) > 0 }
             let rates = members.map { $0.rate(year: year, perResidents: perResidents) }
             let rateThreshold = quantile(rates, criteria.rateMaxQuantile)
+            let complex = ComplexAreas.judge(members, rule: criteria.complexArea)
             var rows: [(RankedWard, Double)] = []
-            for (w, rate) in zip(members, rates) {
-                let results = evaluate(w, year: year, rate: rate, rateThreshold: rateThreshold, criteria: criteria)
+            for (k, (w, rate)) in zip(members, rates).enumerated() {
+                let results = evaluate(w, year: year, rate: rate, rateThreshold: rateThreshold, complex: complex[k], criteria: criteria)
                 var num = 0.0, den = 0.0
                 for r in results {
                     let weight = criteria.weights[r.key] ?? 1
@@ -126,7 +128,7 @@ public enum ModelWardRanking {
         return out
     }
 
-    static func evaluate(_ w: WardRecord, year: Int, rate: Double, rateThreshold: Double,
+    static func evaluate(_ w: WardRecord, year: Int, rate: Double, rateThreshold: Double, complex: ComplexAreaJudgement,
                          criteria c: ModelWardCriteria) -> [CriterionResult] {
         func le(_ key: String, _ v: Double?, _ t: Double) -> CriterionResult {
             CriterionResult(key: key, value: v, threshold: t, comparison: "<=", passed: v.map { $0 <= t + 1e-12 } ?? true)
@@ -146,7 +148,9 @@ public enum ModelWardRanking {
             // The directive asks for clearance *above* 75% / 90% ("trên 75%"), as the scorecard.
             gt("clearance", w.clearance(year: year), c.clearanceMin),
             gt("serious_clearance", w.seriousClearance(year: year), c.seriousClearanceMin),
-            le("no_hot_cells", Double(w.hotCells95), Double(c.maxHotCells95)),
+            // Complex-cell density per km² against its class's quantile (n/a without trends).
+            CriterionResult(key: "not_complex", value: complex.densityPerKm2, threshold: complex.threshold, comparison: "<=",
+                            passed: !complex.isComplex),
             le("rate", rate, rateThreshold),
         ]
         if let minimum = c.coverageMin {

@@ -18,6 +18,8 @@ public struct ScenarioPageInput: Sendable {
     /// Covered share of the held-out year's incidents, when the run has one.
     public var heldOutShare: Double?
     public var modelWards: ReportTable?
+    /// Further map layers drawn under the cameras (a traffic scenario's black spots and gateways).
+    public var extraLayers: [HTMLReport.Layer] = []
     /// `camplan x.y, GEOS …, PROJ …, GDAL …`.
     public var versions: String
 
@@ -85,6 +87,7 @@ public enum ReportPages {
             layers.append(.init(title: lang.text(.footprints), features: c.features, paint: .single(fill: "#1f78b4", stroke: "#1f78b4", opacity: 0.35, width: 0.4),
                                 tooltip: ["site_id", "camera_type", "area_m2"]))
         }
+        layers += p.extraLayers
         if p.cameras != nil {
             layers.append(.init(title: lang.text(.cameras), features: cams, paint: .flag(field: "existing", on: "#333", off: "#1f78b4"),
                                 tooltip: ["site_id", "camera_type", "heading_deg", "range_m", "order", "existing", "ward"],

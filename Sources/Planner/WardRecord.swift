@@ -22,6 +22,9 @@ public struct WardRecord: Sendable, Equatable {
     public var accidentsByYear: [Int: Int]?
     /// Number of hot-spot cells at 95% confidence or more (Gi* bin >= 2) centred in the ward.
     public var hotCells95: Int
+    /// Cells centred in the ward by emerging hot-spot category (`persistent_hot_spot`: 3);
+    /// `nil` when trends were not computed.
+    public var trendCells: [String: Int]?
     /// Share of the ward's weighted incidents that the planned network covers (0...1).
     public var coveredShare: Double?
 
@@ -29,7 +32,7 @@ public struct WardRecord: Sendable, Equatable {
                 population: Double? = nil, incidentsByYear: [Int: Int] = [:], solvedByYear: [Int: Int] = [:],
                 seriousByYear: [Int: Int] = [:], seriousSolvedByYear: [Int: Int] = [:],
                 reportsResolvedByYear: [Int: Int]? = nil, accidentsByYear: [Int: Int]? = nil,
-                hotCells95: Int = 0, coveredShare: Double? = nil) {
+                hotCells95: Int = 0, trendCells: [String: Int]? = nil, coveredShare: Double? = nil) {
         self.id = id
         self.name = name
         self.type = type
@@ -43,6 +46,7 @@ public struct WardRecord: Sendable, Equatable {
         self.reportsResolvedByYear = reportsResolvedByYear
         self.accidentsByYear = accidentsByYear
         self.hotCells95 = hotCells95
+        self.trendCells = trendCells
         self.coveredShare = coveredShare
     }
 

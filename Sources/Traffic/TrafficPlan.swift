@@ -185,6 +185,7 @@ public struct TrafficPlan: Sendable {
             stop = r.stopReason.rawValue
             bound = r.boundSource.rawValue
             curve = r.curve.map { ($0.newCameras, $0.share) }
+            warnings += r.warnings
         }
         // 5. Cameras, footprints, what they cover.
         var cameras: [Camera] = []

@@ -20,6 +20,7 @@ struct SettingOptionsTests {
         try check(PlacementOptions.self)
         try check(RankingOptions.self)
         try check(OutputOptions.self)
+        try check(TrafficOptions.self)
         try check(LimitOptions.self)
     }
 

@@ -8,15 +8,17 @@ import Testing
             // Falls 10%, clears 80%, serious 1/1, no hot cell, 60% covered, 20 cases on 2 km²
             WardRecord(id: "P1", name: "One", type: "phường", group: "A", areaKm2: 2,
                        incidentsByYear: [2022: 20, 2023: 18], solvedByYear: [2023: 15],
-                       seriousByYear: [2023: 1], seriousSolvedByYear: [2023: 1], hotCells95: 0, coveredShare: 0.6),
+                       seriousByYear: [2023: 1], seriousSolvedByYear: [2023: 1], hotCells95: 0, trendCells: ["none": 8],
+                       coveredShare: 0.6),
             // Rises, clears 50%, has hot cells: fails most
             WardRecord(id: "P2", name: "Two", type: "phường", group: "A", areaKm2: 1,
                        incidentsByYear: [2022: 30, 2023: 40], solvedByYear: [2023: 20],
-                       seriousByYear: [2023: 2], seriousSolvedByYear: [2023: 1], hotCells95: 3, coveredShare: 0.7),
+                       seriousByYear: [2023: 2], seriousSolvedByYear: [2023: 1], hotCells95: 3,
+                       trendCells: ["persistent_hot_spot": 2, "intensifying_hot_spot": 1, "sporadic_hot_spot": 4], coveredShare: 0.7),
             // Falls exactly 5% (meets "at least 5%"), no serious case (n/a = met), 25% covered
             WardRecord(id: "P3", name: "Three", type: "phường", group: "B", areaKm2: 4,
                        incidentsByYear: [2022: 20, 2023: 19], solvedByYear: [2023: 19],
-                       hotCells95: 0, coveredShare: 0.25),
+                       hotCells95: 2, trendCells: ["persistent_hot_spot": 1, "none": 9], coveredShare: 0.25),
             WardRecord(id: "X1", name: "Ex", type: "xã", group: "B", areaKm2: 10,
                        incidentsByYear: [2022: 0, 2023: 3], solvedByYear: [2023: 3], coveredShare: 0.9),
             WardRecord(id: "X2", name: "Why", type: "xã", group: "B", areaKm2: 10,
@@ -52,9 +54,31 @@ import Testing
         #expect(abs(p3.score - 500.0 / 6) < 1e-6)
 
         let p2 = try #require(r.first { $0.wardID == "P2" })
-        // rises 33%, clears 50%, serious 50%, 3 hot cells; coverage 70% met; rate 40/km² above median 9.5
+        // rises 33%, clears 50%, serious 50%, complex (3 persistent/intensifying cells per km²
+        // above the phường's 75% quantile 1.625); coverage 70% met; rate 40/km² above median 9.5
         #expect(p2.criteria.filter(\.passed).map(\.key) == ["coverage"])
         #expect(!p2.eligible)
+    }
+
+    /// Judged within its class: P3 holds a persistent hot cell and two 95% hot cells but its
+    /// density (0.25 per km²) is not above the phường's 75% quantile, so it is not complex; the
+    /// xã have no trends (n/a, met).
+    @Test func complexAreasAreJudgedWithinTheirClass() throws {
+        let r = ModelWardRanking.rank(wards(), year: 2023)
+        func notComplex(_ id: String) throws -> CriterionResult {
+            try #require(r.first { $0.wardID == id }?.criteria.first { $0.key == "not_complex" })
+        }
+        // Densities 0, 3, 0.25 -> quantile 0.75 (type 7) = 0.25 + 0.5 * (3 - 0.25) = 1.625.
+        #expect(abs(try notComplex("P2").threshold - 1.625) < 1e-12)
+        #expect(try notComplex("P2").value == 3 && !(try notComplex("P2").passed))
+        #expect(try notComplex("P3").value == 0.25 && (try notComplex("P3").passed))
+        #expect(try notComplex("P1").value == 0 && (try notComplex("P1").passed))
+        #expect(try notComplex("X1").value == nil && (try notComplex("X1").passed))
+        // Only persistent cells count when configured so: P2 has 2 per km², still above 1.125.
+        var c = ModelWardCriteria()
+        c.complexArea.categories = ["persistent_hot_spot"]
+        let p2 = try #require(ModelWardRanking.rank(wards(), year: 2023, criteria: c).first { $0.wardID == "P2" })
+        #expect(p2.criteria.first { $0.key == "not_complex" }?.value == 2)
     }
 
     @Test func casesFromZeroFailTheChangeCriterion() throws {
@@ -70,7 +94,7 @@ import Testing
     @Test func weightsAndListsAreConfigurable() {
         var c = ModelWardCriteria()
         c.lists = [("all", "All units", ["phường", "xã"])]
-        c.weights = ["coverage": 10, "crime_change": 0, "clearance": 0, "serious_clearance": 0, "no_hot_cells": 0, "rate": 0]
+        c.weights = ["coverage": 10, "crime_change": 0, "clearance": 0, "serious_clearance": 0, "not_complex": 0, "rate": 0]
         let r = ModelWardRanking.rank(wards(), year: 2023, criteria: c)
         #expect(r.count == 5)
         #expect(Set(r.map(\.listKey)) == ["all"])

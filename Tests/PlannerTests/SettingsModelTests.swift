@@ -1,4 +1,5 @@
 import Testing
+import Traffic
 import GeoKit
 @testable import Planner
 
@@ -79,12 +80,27 @@ struct SettingsModelTests {
             road_demand_spacing_m: 50
             gap: 0.02
             time_limit_s: 5
+            demand_bandwidth_m: 100
+            repeat_boost: 1
+            predictive_spacing_m: 25
             formats: [cameras, html]
             raw_points: true
             min_cell_count: 5
             max_memory: 2GB
             lang: en
             out_crs: EPSG:3405
+            accident_weights: {va_cham: 0.5}
+            blackspot_segment_m: 250
+            blackspot_min_fatal: 3
+            blackspot_min_accidents_with_fatal: none
+            blackspot_min_accidents: 5
+            blackspot_window: all_years
+            blackspot_classes: [trunk]
+            blackspot_snap_m: 20
+            blackspot_priority: 2
+            gateway_groups: [X]
+            gateway_classes: [trunk, primary]
+            plate_camera: lpr_2mp
         """
         // The file sets every key of the model (a new setting must be added here); budget and
         // budget_cost are alternatives, so budget is in the defaults and budget_cost, more
@@ -124,11 +140,28 @@ struct SettingsModelTests {
         p.siteSpacingMeters = 100
         p.roadDemandSpacingMeters = 50
         p.timeLimitSeconds = 5
+        p.demandBandwidthMeters = 100
+        p.repeatBoost = 1
+        p.predictiveSpacingMeters = 25
         p.gap = 0.02
         #expect(s.placement == p)
         #expect(s.outputs.formats == ["cameras", "html"])
         #expect(s.outputs.lang == .en && s.outputs.outCRS == "EPSG:3405")
         #expect(s.outputs.rawPoints)
+        var t = TrafficSettings()
+        t.plan.accidentWeights = try AccidentWeights(overrides: ["va_cham": 0.5])
+        t.plan.blackSpotRule.segmentLengthMeters = 250
+        t.plan.blackSpotRule.minFatal = 3
+        t.plan.blackSpotRule.minAccidentsWithFatal = nil
+        t.plan.blackSpotRule.minAccidents = 5
+        t.plan.blackSpotRule.window = .allYears
+        t.plan.blackSpotRule.roadClasses = ["trunk"]
+        t.plan.blackSpotRule.snapToleranceMeters = 20
+        t.plan.blackSpotPriority = 2
+        t.plan.gatewayGroups = ["X"]
+        t.plan.gatewayClasses = ["trunk", "primary"]
+        t.plan.plateCamera = "lpr_2mp"
+        #expect(s.traffic == t)
         #expect(s.outputs.minCellCount == 5)
         #expect(s.limits.maxMemory == (try MemoryBudget(parsing: "2GB")))
     }

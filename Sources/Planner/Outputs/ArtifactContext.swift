@@ -101,7 +101,7 @@ public final class RunArtifactContext {
 
     /// Scenario × group comparison of the scenarios that placed cameras.
     public lazy var comparison: ReportTable = ScenarioComparison.table(scenarios.compactMap { p in
-        p.placement.map { ScenarioOutcome(name: p.name, gap: $0.gap, groups: $0.groups) }
+        p.placement.map { ScenarioOutcome(name: p.name, gap: $0.gap, groups: TrafficStage.comparisonGroups(p, $0.groups)) }
     })
 
     /// The directive scorecard, from the first scenario whose ward figures give one (the
@@ -109,7 +109,11 @@ public final class RunArtifactContext {
     public lazy var scorecard: ReportTable = {
         for p in scenarios {
             guard let hot = p.hot else { continue }
-            let lines = DirectiveScorecard.compute(p.records, year: hot.currentYear ?? 0)
+            var lines = DirectiveScorecard.compute(p.records, year: hot.currentYear ?? 0)
+            // Item 4: the accident target next to what the first traffic scenario covers.
+            if let t = scenarios.first(where: { $0.traffic != nil }), let a = t.accidents {
+                lines = DirectiveScorecard.withAccidentPlan(lines, scenario: t.name, accidents: a)
+            }
             if !lines.isEmpty { return PlannerTables.scorecard(lines) }
         }
         return PlannerTables.scorecard([])

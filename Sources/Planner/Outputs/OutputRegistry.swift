@@ -35,6 +35,16 @@ public enum OutputRegistry {
                        write: { c in try c.cameraLayer().map { try c.writeGeoJSON($0, to: "cameras.geojson") } ?? [] }),
         OutputArtifact(name: "coverage", summary: "coverage.geojson: the footprint of every camera",
                        write: { c in try c.coverageLayer().map { try c.writeGeoJSON($0, to: "coverage.geojson") } ?? [] }),
+        OutputArtifact(name: "blackspots", summary: "blackspots.geojson: road segments with accident counts, rank and the black-spot rule (traffic scenarios)",
+                       write: { c in try c.blackSpotLayer().map { try c.writeGeoJSON($0, to: "blackspots.geojson") } ?? [] }),
+        OutputArtifact(name: "gateways", summary: "gateways.geojson: roads crossing a cordoned group's boundary, watched or not (traffic scenarios)",
+                       write: { c in try c.gatewayLayer().map { try c.writeGeoJSON($0, to: "gateways.geojson") } ?? [] }),
+        OutputArtifact(name: "traffic-summary", summary: "traffic-summary.json: black spots, gateways, cordon and accident coverage (traffic scenarios)",
+                       write: { c in
+                           guard let t = c.products.traffic, let a = c.products.accidents else { return [] }
+                           try c.staging.writeJSON(TrafficOutputs.summary(t, accidents: a), to: c.file("traffic-summary.json"))
+                           return [c.file("traffic-summary.json")]
+                       }),
         OutputArtifact(name: "model-wards", summary: "model-wards.geojson and .csv: model-ward lists with every criterion",
                        write: { c in
                            guard let ranks = c.products.ranks, let layer = try c.modelWardLayer() else { return [] }
@@ -58,9 +68,10 @@ public enum OutputRegistry {
                        write: { c in
                            let work = c.data.boundaries.workCRS
                            if let o = c.products.placement {
-                               try c.staging.writeJSON(PlacementOutputs.summary(o, workCRS: work, costUnit: c.data.catalog.costUnit,
-                                                                                includeRuntime: c.includeRuntime, warnings: c.products.warnings),
-                                                       to: c.file("summary.json"))
+                               var s = PlacementOutputs.summary(o, workCRS: work, costUnit: c.data.catalog.costUnit,
+                                                                includeRuntime: c.includeRuntime, warnings: c.products.warnings)
+                               s.add(heldOut: c.products.heldOut, selection: c.products.demandSelection)
+                               try c.staging.writeJSON(s, to: c.file("summary.json"))
                            } else if let hot = c.products.hot {
                                try c.staging.writeJSON(HotSpotStage.summary(hot, workCRS: work, warnings: c.products.warnings),
                                                        to: c.file("summary.json"))
@@ -68,6 +79,19 @@ public enum OutputRegistry {
                                return []
                            }
                            return [c.file("summary.json")]
+                       }),
+        OutputArtifact(name: "heldout-curve",
+                       summary: "heldout-curve.csv: held-out share of the evaluation year (and of each rolling origin) after each new camera",
+                       write: { c in
+                           guard let h = c.products.heldOut else { return [] }
+                           try c.staging.writeCSV(HeldOutPlacement.curveTable(h), to: c.file("heldout-curve.csv"))
+                           return [c.file("heldout-curve.csv")]
+                       }),
+        OutputArtifact(name: "demand-selection", summary: "demand-selection.csv: the candidates demand auto compared, with their scores",
+                       write: { c in
+                           guard let sel = c.products.demandSelection, !sel.rows.isEmpty else { return [] }
+                           try c.staging.writeCSV(DemandSelection.table(sel), to: c.file("demand-selection.csv"))
+                           return [c.file("demand-selection.csv")]
                        }),
         OutputArtifact(name: "hotspot-summary", summary: "hotspot-summary.json: band, hot and cold cells, held-out test (once per run)",
                        write: { c in
@@ -85,7 +109,7 @@ public enum OutputRegistry {
         OutputArtifact(name: "gpkg", summary: "plan.gpkg: every layer in one GeoPackage (spatial index, QGIS styles, a QGIS project), in out_crs",
                        write: { c in
                            let layers = try [c.displayCellLayer(), c.wardLayer(), c.districtLayer(), c.cameraLayer(), c.coverageLayer(),
-                                             c.modelWardLayer()].compactMap { $0 }
+                                             c.modelWardLayer(), c.blackSpotLayer(), c.gatewayLayer()].compactMap { $0 }
                            guard !layers.isEmpty else { return [] }
                            try GeoPackageExport.write(layers, to: try c.staging.path(c.file("plan.gpkg")), title: "camplan: \(c.products.name)",
                                                       lang: c.outputs.lang, crs: try c.outputCRS(), mapCRS: c.data.boundaries.workCRS)

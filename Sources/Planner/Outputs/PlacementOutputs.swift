@@ -23,7 +23,19 @@ public struct PlacementSummaryJSON: Codable, Sendable, Equatable {
     public var lowerBoundCameras: Int?
     /// camplan, GEOS, PROJ and GDAL versions (``CamplanVersion``).
     public var software: [String: String] = CamplanVersion.dictionary
-    /// Figures that may be off (omitted when there are none).
+    /// Held-out evaluation (absent without an evaluation year): the year scored, the years
+    /// the plan was fit on, the year's weighted incidents, the part covered and the share.
+    public var heldoutYear: Int?
+    public var heldoutYearsFit: [Int]?
+    public var heldoutCoveredWeight: Double?
+    public var heldoutTotalWeight: Double?
+    public var heldoutCoverage: Double?
+    /// Rolling-origin held-out shares by year scored, and their mean (three or more years).
+    public var heldoutRolling: [String: Double]?
+    public var heldoutRollingMean: Double?
+    /// The demand `auto` chose (its label), when the demand was `auto`.
+    public var demandChosen: String?
+    /// Figures that may be off or rest on a fallback (omitted when there are none).
     public var warnings: [String]?
 
     enum CodingKeys: String, CodingKey {
@@ -32,7 +44,26 @@ public struct PlacementSummaryJSON: Codable, Sendable, Equatable {
         case upperBound = "upper_bound", boundSource = "bound_source", stopReason = "stop_reason"
         case camerasSelected = "cameras_selected", camerasExisting = "cameras_existing", camerasNew = "cameras_new"
         case costUnit = "cost_unit", runtimeSeconds = "runtime_seconds", workCRS = "work_crs", demandPoints = "demand_points"
-        case candidateSites = "candidate_sites", facilities, lowerBoundCameras = "lower_bound_cameras", software, warnings
+        case candidateSites = "candidate_sites", facilities, lowerBoundCameras = "lower_bound_cameras", software
+        case heldoutYear = "heldout_year", heldoutYearsFit = "heldout_years_fit", heldoutCoveredWeight = "heldout_covered_weight"
+        case heldoutTotalWeight = "heldout_total_weight", heldoutCoverage = "heldout_coverage", heldoutRolling = "heldout_rolling"
+        case heldoutRollingMean = "heldout_rolling_mean", demandChosen = "demand_chosen", warnings
+    }
+
+    /// Adds the held-out figures and the demand `auto` chose.
+    public mutating func add(heldOut: HeldOutEvaluation?, selection: DemandSelectionResult?) {
+        if let h = heldOut {
+            heldoutYear = h.score.year
+            heldoutYearsFit = h.score.yearsFit
+            heldoutCoveredWeight = h.score.coveredWeight
+            heldoutTotalWeight = h.score.totalWeight
+            heldoutCoverage = h.score.coverage
+            if !h.rolling.isEmpty {
+                heldoutRolling = Dictionary(uniqueKeysWithValues: h.rolling.map { (String($0.year), $0.coverage) })
+                heldoutRollingMean = h.rollingMean
+            }
+        }
+        demandChosen = selection.map(\.chosen.label)
     }
 }
 
@@ -83,16 +114,16 @@ public enum PlacementOutputs {
     public static func coverageLayer(_ o: PlacementOutcome, toLonLat: CoordinateTransform) throws -> OutputLayer {
         var features: [Feature<LonLat>] = []
         for (n, c) in o.cameras.enumerated() {
-            let g: Geometry<LonLat> = try toLonLat.transform(Geometry<PlanarPoint>.polygon(c.footprint))
+            let g: Geometry<LonLat> = try toLonLat.transform(Geometry<PlanarPoint>.multiPolygon(c.footprint))
             features.append(Feature(index: n, geometry: g, attributes: [
                 "site_id": .string(c.siteID), "camera_type": .string(c.typeID), "order": .integer(Int64(c.order)),
-                "existing": .bool(c.existing), "area_m2": .real((planarArea(c.footprint) * 10).rounded() / 10),
+                "existing": .bool(c.existing), "area_m2": .real((c.footprint.polygons.map(planarArea).reduce(0, +) * 10).rounded() / 10),
             ]))
         }
         return try OutputLayer(name: "coverage", fields: [
             .init("site_id", .string), .init("camera_type", .string), .init("order", .integer), .init("existing", .bool),
             .init("area_m2", .real),
-        ], geometryType: .polygon, features: features)
+        ], geometryType: .multiPolygon, features: features)
     }
 
     /// `curve.csv`: covered share against the number of new cameras.
@@ -110,16 +141,29 @@ public enum PlacementOutputs {
             .init("hot95_cells", .integer), .init("hot95_covered", .integer), .init("area_km2", .real),
             .init("cameras_per_km2", .real),
         ])
+        let hasHeldOut = o.groups.contains { $0.heldoutTotalWeight != nil }
+        if hasHeldOut { t.fields.insert(.init("heldout_coverage", .real), at: 7) }
         for g in o.groups {
             let cams = Double(g.camerasExisting + g.camerasNew)
-            t.rows.append([
+            var row: [FieldValue] = [
                 .string(g.group), .integer(Int64(g.camerasExisting)), .integer(Int64(g.camerasNew)), .real(g.cost),
                 .real(g.demandWeight), .real(g.coveredWeight), g.demandWeight > 0 ? .real(g.coveredWeight / g.demandWeight) : .null,
                 .integer(Int64(g.hotCells95)), .integer(Int64(g.hotCells95Covered)), .real(g.areaKm2),
                 g.areaKm2 > 0 ? .real(cams / g.areaKm2) : .null,
-            ])
+            ]
+            if hasHeldOut { row.insert(g.heldoutCoverage.map { .real($0) } ?? .null, at: 7) }
+            t.rows.append(row)
         }
         return t
+    }
+
+    /// Console lines for a placement, then its held-out figure beside the in-sample one and
+    /// what `auto` chose (``HeldOutPlacement/console(heldOut:selection:inSample:)``).
+    public static func console(_ p: PlanProducts, costUnit: String) -> String {
+        guard let o = p.placement else { return "" }
+        return console(o, costUnit: costUnit)
+            + HeldOutPlacement.console(heldOut: p.heldOut, selection: p.demandSelection,
+                                       inSample: o.totalWeight > 0 ? o.coveredWeight / o.totalWeight : 0)
     }
 
     /// Console lines for a placement.

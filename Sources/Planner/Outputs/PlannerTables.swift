@@ -30,13 +30,18 @@ public enum PlannerTables {
 
     /// `scorecard.csv`: scope, target, requirement, value, threshold, comparison, status.
     public static func scorecard(_ lines: [ScorecardLine]) -> ReportTable {
-        var t = ReportTable(fields: [
+        var fields: [FieldDefinition] = [
             .init("scope", .string), .init("target", .string), .init("requirement", .string), .init("value", .real),
             .init("threshold", .real), .init("comparison", .string), .init("status", .string),
-        ])
+        ]
+        let hasPlan = lines.contains { $0.plan != nil }
+        if hasPlan { fields += [.init("plan", .string), .init("plan_coverage", .real)] }
+        var t = ReportTable(fields: fields)
         for l in lines {
-            t.rows.append([.string(l.scope), .string(l.target), .string(l.requirement), l.value.map { .real($0) } ?? .null,
-                           .real(l.threshold), .string(l.comparison), .string(l.status)])
+            var row: [FieldValue] = [.string(l.scope), .string(l.target), .string(l.requirement), l.value.map { .real($0) } ?? .null,
+                                     .real(l.threshold), .string(l.comparison), .string(l.status)]
+            if hasPlan { row += [l.plan.map { .string($0) } ?? .null, l.planCoverage.map { .real($0) } ?? .null] }
+            t.rows.append(row)
         }
         return t
     }

@@ -8,12 +8,13 @@ enum ScenarioPage {
     static func render(_ c: ArtifactContext) throws -> String? {
         guard let wards = try c.wardLayer() else { return nil }
         let o = c.products.placement
-        let page = ScenarioPageInput(
+        var page = ScenarioPageInput(
             name: c.products.name, description: c.products.description, wards: wards, districts: try c.districtLayer(),
             cells: try c.displayCellLayer(), coverage: try c.coverageLayer(), cameras: try c.cameraLayer(),
             outcome: ScenarioOutcome(name: c.products.name, gap: o?.gap ?? 0, groups: o?.groups ?? []), newCost: o?.newCost ?? 0,
             coveredShare: o.map { $0.totalWeight > 0 ? $0.coveredWeight / $0.totalWeight : 0 } ?? 0,
             modelWards: c.products.ranks.map { ModelWardOutputs.consoleTable($0, top: 10) }, versions: CamplanVersion.line)
+        page.extraLayers = try TrafficOutputs.pageLayers(c)
         return try ReportPages.scenario(page, lang: c.outputs.lang)
     }
 

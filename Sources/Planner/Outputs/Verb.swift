@@ -12,10 +12,12 @@ public enum Verb: String, Sendable, CaseIterable {
     public var defaultArtifacts: [String] {
         switch self {
         case .hotspots: ["hotspot-cells", "wards", "summary", "rejects"]
-        case .place: ["cameras", "coverage", "curve", "groups", "summary", "rejects"]
+        case .place: ["cameras", "coverage", "curve", "groups", "summary", "heldout-curve", "demand-selection", "blackspots", "gateways",
+                      "traffic-summary", "rejects"]
         case .rankWards: ["model-wards", "rejects"]
-        case .run: ["hotspot-cells", "wards", "cameras", "coverage", "model-wards", "curve", "groups", "summary", "hotspot-summary",
-                    "gpkg", "html", "installer", "rejects", "comparison", "scorecard", "xlsx"]
+        case .run: ["hotspot-cells", "wards", "cameras", "coverage", "blackspots", "gateways", "traffic-summary", "model-wards", "curve",
+                    "groups", "summary", "heldout-curve", "demand-selection", "hotspot-summary", "gpkg", "html", "installer", "rejects",
+                    "comparison", "scorecard", "xlsx"]
         }
     }
 }

@@ -31,6 +31,18 @@ public final class CoverageCache: @unchecked Sendable {
         /// The hot-spot settings (they decide which incidents and cells make the demand).
         public var hotSpots: HotSpotSettings?
         public var demandCount: Int
+        /// The predictive bandwidth and road spacing (they decide which road points carry
+        /// demand; recency and boost change only weights); `nil` for other demand kinds.
+        public var predictive: Predictive?
+
+        public struct Predictive: Hashable, Sendable {
+            public var bandwidthMeters: Double
+            public var spacingMeters: Double
+            public init(_ s: PlacementSettings) {
+                bandwidthMeters = s.demandBandwidthMeters
+                spacingMeters = s.predictiveSpacingMeters
+            }
+        }
     }
 
     private let lock = NSLock()

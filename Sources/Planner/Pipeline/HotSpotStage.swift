@@ -195,6 +195,12 @@ public enum HotSpotStage {
         for (c, w) in o.wardOfCell.enumerated() where o.result.giBin[c] >= 2 {
             if let w { recs[w].hotCells95 += 1 }
         }
+        if let trends = o.result.trends {
+            for w in recs.indices { recs[w].trendCells = [:] }
+            for (c, w) in o.wardOfCell.enumerated() {
+                if let w { recs[w].trendCells![trends.categories[c].rawValue, default: 0] += 1 }
+            }
+        }
         return recs
     }
 

@@ -2,6 +2,7 @@ import Coverage
 import Foundation
 import GeoKit
 import HotSpots
+import Traffic
 
 /// The one pipeline every verb runs: study data (loaded once) → hot spots → demand →
 /// coverage → allocation and solve → ranking; the outputs are then written from the
@@ -12,6 +13,8 @@ public final class Pipeline {
     let progress: ProgressReporter?
     private var hotCache: [HotSpotSettings: HotSpotOutcome] = [:]
     private var siteCache: [Double: SiteSet] = [:]
+    private var accidents: AccidentTable?
+    private var roads: RoadNetwork?
     /// Coverage matrices shared between scenarios.
     public let coverageCache = CoverageCache()
 
@@ -55,14 +58,32 @@ public final class Pipeline {
         switch request.placement {
         case .skip:
             break
+        case .plan where scenario.settings.plansTraffic:
+            let traffic = try step("traffic cameras") {
+                let s = scenario.settings.placement
+                let sites = try candidateSites(spacingMeters: s.siteSpacingMeters, label: label)
+                progress?.stage(label + "black spots, gateways and traffic cameras")
+                return try TrafficStage.run(data, inputs: TrafficInputs(roads: roadNetwork(), accidents: accidentTable()), sites: sites,
+                                            settings: scenario.settings.trafficPlan, cameraTypes: s.cameraTypes, dori: s.dori)
+            }
+            p.traffic = traffic
+            p.placement = traffic.placement
         case .plan:
-            p.placement = try step("placement") {
+            let r = try step("placement") {
                 let s = scenario.settings.placement
                 let budget = scenario.settings.limits.memoryBudget
-                let sites = try candidateSites(spacingMeters: s.siteSpacingMeters, label: label, memoryBudget: budget)
-                return try PlacementStage.run(data, sites: sites, hot: p.hot, settings: s, progress: progress, label: label,
-                                              cache: coverageCache, memoryBudget: budget)
+                var procedure = PlacementProcedure(pipeline: self, sites: try candidateSites(spacingMeters: s.siteSpacingMeters, label: label,
+                                                                                            memoryBudget: budget))
+                procedure.label = label
+                procedure.hotSpotsMode = request.hotSpots
+                procedure.memoryBudget = budget
+                return try procedure.run(hot: scenario.settings.hotSpots, placement: s,
+                                         evaluateYear: request.heldOut ? scenario.settings.hotSpots.evaluationYear : nil)
             }
+            p.placement = r.outcome
+            p.placement?.warnings += r.warnings
+            p.heldOut = r.heldOut
+            p.demandSelection = r.selection
         case .installedOnly:
             guard !data.installed.isEmpty else { break }
             progress?.stage(label + "coverage of the installed cameras")
@@ -76,6 +97,13 @@ public final class Pipeline {
                                               memoryBudget: scenario.settings.limits.memoryBudget)
             }
         }
+        // Accidents inside the plan's footprints, for every plan when there is an accident file.
+        if let placement = p.placement, data.inputs.accidents != nil {
+            p.accidents = try step("accident coverage") {
+                try TrafficStage.accidentFigures(data, placement: placement, traffic: p.traffic, accidents: accidentTable(),
+                                                 weights: scenario.settings.traffic.plan.accidentWeights)
+            }
+        }
         // Ward figures and ranking.
         if let hot = p.hot {
             p.records = HotSpotStage.wardRecords(data, hot)
@@ -87,7 +115,7 @@ public final class Pipeline {
             }
         }
         p.warnings = data.warnings + (p.hot?.result.summary.warnings ?? [])
-            + (p.ranks == nil ? [] : ModelWardRanking.emptyListWarnings(p.records, criteria: criteria))
+            + (p.ranks == nil ? [] : ModelWardRanking.emptyListWarnings(p.records, criteria: criteria) + ComplexAreas.warnings(p.records))
         return p
     }
 
@@ -98,6 +126,22 @@ public final class Pipeline {
         let h = try HotSpotStage.run(data, settings, memoryBudget: memoryBudget)
         hotCache[settings] = h
         return h
+    }
+
+    /// The accident file with its classes, read once.
+    public func accidentTable() throws -> AccidentTable {
+        if let a = accidents { return a }
+        let a = try TrafficInputs.loadAccidents(data)
+        accidents = a
+        return a
+    }
+
+    /// The road layer with names and classes, read once.
+    public func roadNetwork() throws -> RoadNetwork {
+        if let r = roads { return r }
+        let r = try TrafficInputs.loadRoads(data)
+        roads = r
+        return r
     }
 
     /// Candidate sites for a spacing, made once per spacing.

@@ -21,10 +21,14 @@ public struct PipelineRequest: Sendable, Equatable {
     public var hotSpots: HotSpots
     public var placement: Placement
     public var ranking: Bool
+    /// With `evaluate_year`: also fit the placement on the years before it and score it on
+    /// that year (``HeldOutPlacement``).
+    public var heldOut: Bool
 
-    public init(hotSpots: HotSpots = .required, placement: Placement = .plan, ranking: Bool = false) {
+    public init(hotSpots: HotSpots = .required, placement: Placement = .plan, ranking: Bool = false, heldOut: Bool = true) {
         self.hotSpots = hotSpots
         self.placement = placement
         self.ranking = ranking
+        self.heldOut = heldOut
     }
 }

@@ -20,7 +20,10 @@ public struct PlacementOutcome: Sendable {
         public var marginalWeight: Double
         public var existing: Bool
         public var ward: Int?
-        public var footprint: Polygon<PlanarPoint>
+        /// The footprint; a PTZ with presets has one polygon per preset.
+        public var footprint: MultiPolygon<PlanarPoint>
+        /// Share of the time each polygon of `footprint` is watched ([1] for a fixed camera).
+        public var presetShares: [Double]
     }
 
     public var cameras: [Camera]
@@ -41,6 +44,8 @@ public struct PlacementOutcome: Sendable {
     /// Share of each ward's weighted incidents inside a planned footprint.
     public var wardCoveredShare: [Double?]
     public var groups: [GroupOutcome]
+    /// The plan's cameras as one watched area, to score incidents it was not fit on.
+    public var watched: FootprintUnion
     /// Figures that may be off, for the console and summary.json `warnings` (e.g. the solver's
     /// time limit cut the search).
     public var warnings: [String] = []

@@ -35,7 +35,8 @@ public enum PlacementStage {
         // The matrix depends on the demand points, not on their weights.
         let key = CoverageCache.Key(siteIDs: sites.sites.map(\.id), cameras: specs.map { .init($0) }, headings: s.headings,
                                     demand: s.demand, roadDemandSpacingMeters: s.roadDemandSpacingMeters, hotSpots: hot?.settings,
-                                    demandCount: demand.count)
+                                    demandCount: demand.count,
+                                    predictive: s.demand == .predictive ? .init(s) : nil)
         let make = { () throws -> (CoverageBuilder, CoverageBuildResult) in
             let obstacles = data.obstacles.isEmpty ? nil : try ObstacleIndex(buildings: data.obstacles)
             let builder = try CoverageBuilder(sites: sites.sites, cameras: specs, headingCount: s.headings, existing: existing,
@@ -46,13 +47,20 @@ public enum PlacementStage {
         let fac = built.facilities
         // Keep facilities that cover something, plus the installed ones.
         var keep: [Int] = []
-        var offsets = [0], indices: [Int32] = []
+        var offsets = [0], indices: [Int32] = [], credits: [Float] = []
         for j in 0 ..< fac.count where fac.isFixed[j] || built.matrix.offsets[j + 1] > built.matrix.offsets[j] {
             keep.append(j)
             indices.append(contentsOf: built.matrix.covered(by: j))
+            if let c = built.credits { credits.append(contentsOf: c[built.matrix.offsets[j] ..< built.matrix.offsets[j + 1]]) }
             offsets.append(indices.count)
         }
-        let matrix = try CoverageMatrix(demandCount: demand.count, offsets: offsets, indices: indices)
+        let pointMatrix = try CoverageMatrix(demandCount: demand.count, offsets: offsets, indices: indices)
+        // PTZ presets credit a point with a share of its weight: split the points at their
+        // credit levels (GradedCoverage); `origin` maps each copy back to its point.
+        let graded = try built.credits.map { _ in try GradedCoverage(matrix: pointMatrix, credits: credits, weights: demand.weights) }
+        let matrix = graded?.matrix ?? pointMatrix
+        let demandWeights = graded?.weights ?? demand.weights
+        let origin = graded?.origin ?? Array(0 ..< demand.count)
         let siteWard = sites.wardOfSite + data.installed.map { _ in nil as Int? }
         var installedWard: [Int?] = []
         if !data.installed.isEmpty {
@@ -82,46 +90,51 @@ public enum PlacementStage {
         quotas.merge(try s.allocation.policy.quotas(allocation)) { _, policy in policy }
         var backup: PlacementProblem.BackupCoverage?
         if let beta = s.backupBeta, let hot {
-            let flagged = (0 ..< demand.count).filter { hot.isHot95(at: demand.points[$0]) }
+            let flagged = (0 ..< matrix.demandCount).filter { hot.isHot95(at: demand.points[origin[$0]]) }
             backup = try PlacementProblem.BackupCoverage(beta: beta, demandIndices: flagged)
         }
         let problem = try PlacementProblem(
-            matrix: matrix, demandWeights: demand.weights, facilityCosts: keep.map { fac.costMillionVND[$0] },
+            matrix: matrix, demandWeights: demandWeights, facilityCosts: keep.map { fac.costMillionVND[$0] },
             siteOfFacility: keep.map { Int(fac.siteIndex[$0]) }, perSite: s.perSite, groupOfFacility: groupOfFacility,
             groupQuotas: quotas, fixedFacilities: fixed, budget: s.budget,
             fixedCountTowardBudget: s.budgetIncludesExisting, backup: backup, groupNames: groups.names)
         // 5. Solve.
         progress?.stage(label + "optimizing")
-        let options = SolverOptions(timeLimitSeconds: s.timeLimitSeconds, gapTolerance: s.gap)
+        var options = SolverOptions(timeLimitSeconds: s.timeLimitSeconds, gapTolerance: s.gap)
+        if s.screeningSolve {
+            options.subgradientIterations = 30
+            options.perturbationRounds = 0
+            options.exactSearchWorkLimit = 0
+        }
         let r = try s.targetShare.map { try LSCPSolver(options: options).solve(problem, targetShare: $0) }
             ?? MCLPSolver(options: options).solve(problem)
         let chosen = r.selected.map { (facility: $0.facility, marginal: $0.marginalWeight, existing: $0.isExisting) }
         // 6. Cameras and footprints.
         progress?.stage(label + "footprints")
         var cameras: [PlacementOutcome.Camera] = []
+        let watched = builder.union(of: chosen.map { keep[$0.facility] }, in: built)
         for (n, c) in chosen.enumerated() {
             let j = keep[c.facility]
             let site = Int(fac.siteIndex[j])
-            let fp = builder.footprint(of: j, in: built)
+            let views = watched.cameras[n]
             let is360 = fac.fovDegrees[j] >= 360
             cameras.append(.init(siteID: fac.siteId[j], location: built.sites[site].location, typeID: fac.cameraTypeId[j],
                                  headingDegrees: is360 ? nil : fac.headingDegrees[j], fovDegrees: fac.fovDegrees[j],
                                  rangeMeters: fac.rangeMeters[j], cost: fac.costMillionVND[j], order: n + 1,
                                  marginalWeight: c.marginal, existing: c.existing, ward: wardOfSite(site),
-                                 footprint: fp.polygon()))
+                                 footprint: MultiPolygon(views.polygons()), presetShares: views.shares))
         }
         // 7. Per-ward, per-group and per-hot-cell figures.
-        let footprints = chosen.map { builder.footprint(of: keep[$0.facility], in: built) }
-        var coveredDemand = [Bool](repeating: false, count: demand.count)
+        var coveredDemand = [Bool](repeating: false, count: matrix.demandCount)
         for c in chosen { for i in matrix.covered(by: c.facility) { coveredDemand[Int(i)] = true } }
-        let metrics = PlacementMetrics(data: data, hot: hot, demand: d, coveredDemand: coveredDemand, cameras: cameras,
-                                       footprints: footprints, builder: builder, groups: groups)
+        let metrics = PlacementMetrics(data: data, hot: hot, demand: d, coveredDemand: coveredDemand, demandWeights: demandWeights,
+                                       origin: origin, cameras: cameras, watched: watched, groups: groups)
         return PlacementOutcome(
             cameras: cameras, coveredWeight: r.coveredWeight, totalWeight: r.totalWeight, upperBound: r.upperBound, gap: r.gap,
             stopReason: r.stopReason.rawValue, boundSource: r.boundSource.rawValue,
             curve: r.curve.map { (cameras: $0.newCameras, share: $0.share) }, newCost: r.newCost,
             runtimeSeconds: r.runtimeSeconds, demandCount: demand.count, facilityCount: matrix.facilityCount,
             siteCount: sites.sites.count, lowerBoundCameras: r.cameraLowerBound, wardCoveredShare: metrics.wardCoveredShare, groups: metrics.groups,
-            warnings: r.warnings)
+            watched: watched, warnings: r.warnings)
     }
 }

@@ -10,6 +10,14 @@ public struct PlanProducts: Sendable {
     public var criteria: ModelWardCriteria
     public var hot: HotSpotOutcome?
     public var placement: PlacementOutcome?
+    /// The traffic plan (black spots, gateways), for a scenario that plans traffic cameras.
+    public var traffic: TrafficOutcome?
+    /// Accidents inside the plan's footprints, when there is an accident file.
+    public var accidents: AccidentFigures?
+    /// The held-out evaluation of the placement (with `evaluate_year`).
+    public var heldOut: HeldOutEvaluation?
+    /// What `demand: auto` measured and chose.
+    public var demandSelection: DemandSelectionResult?
     /// Per-ward figures (hot-spot stage), with the plan's covered share when a placement ran;
     /// empty without hot spots.
     public var records: [WardRecord]

@@ -79,7 +79,7 @@ public enum PlanRun {
             if let o = p.placement {
                 let share = o.totalWeight > 0 ? o.coveredWeight / o.totalWeight : 0
                 if share > (best?.share ?? -1) { best = (sc.name, share) }
-                console += "\(sc.name): " + PlacementOutputs.console(o, costUnit: data.catalog.costUnit)
+                console += "\(sc.name): " + PlacementOutputs.console(p, costUnit: data.catalog.costUnit)
                     .replacingOccurrences(of: "\n", with: "\n  ").trimmingCharacters(in: .whitespaces)
             }
         }

@@ -55,7 +55,8 @@ public struct HotSpotSettings: Sendable, Hashable, StageSettings {
             .optional("half_life_days", \.halfLifeDays, help: "Recency decay: an incident's weight halves every this many days.",
                       valueName: "days", check: .positive),
             .optional("evaluate_year", \.evaluationYear,
-                      help: "Held-out evaluation: fit on the years before this one and report PAI/PEI* on it.",
+                      help: "Held-out evaluation: fit on the years before this one and score it (hot spots: PAI/PEI*; placement: "
+                          + "held-out coverage of its weighted incidents).",
                       valueName: "year", check: .atLeast(1900)),
             .flag("trends", flag: "no-trends", \.trends, help: "Skip the per-year Gi* and Mann-Kendall trends.", flagValue: false),
         ]

@@ -1,5 +1,6 @@
 import Coverage
 import Foundation
+import HotSpots
 import Optimizer
 
 /// What drives the demand weights the optimizer maximises.
@@ -13,6 +14,18 @@ public enum DemandKind: String, Sendable, CaseIterable, Equatable, Hashable, Set
     /// Points every 25 m along the roads, weight 1 each: watch the street network evenly
     /// (image-based traffic monitoring, directive item 4).
     case roads
+    /// Traffic accidents (`inputs.accidents`, `--accidents`) weighted by class, ×
+    /// `blackspot_priority` on black spots: plans road-aligned traffic and plate cameras
+    /// (``TrafficStage``, directive item 4).
+    case accidents
+    /// Next year's demand at camera scale: the kernel density of past incidents at points
+    /// every `predictive_spacing_m` along the roads (``PredictiveDensity``: bandwidth
+    /// `demand_bandwidth_m`, recency `half_life_days`, repeat-place boost `repeat_boost`).
+    case predictive
+    /// Chosen by a time split inside the training years (``DemandSelection``): `incidents`
+    /// or `predictive` at one of its bandwidths, whichever covered more of the last training
+    /// year when fit on the years before it.
+    case auto
 
     public static var settingNoun: String { "a demand kind" }
 }
@@ -78,8 +91,35 @@ public struct PlacementSettings: Sendable, Equatable, StageSettings {
     /// The solver stops once its certified gap is at most this share (default 0.5%, see
     /// ``SolverOptions/defaultGapTolerance``).
     public var gap: Double = SolverOptions.defaultGapTolerance
+    /// `predictive` demand: kernel bandwidth, metres (camera scale, 25–400).
+    public var demandBandwidthMeters: Double = 200
+    /// `predictive` demand: extra weight per other incident within 50 m.
+    public var repeatBoost: Double = 0
+    /// `predictive` demand: spacing of the road points that carry it. 50 m: under the
+    /// smallest footprint's range (the 6 mm bullet sees 39 m), and half the points of 25 m,
+    /// which keeps `auto`'s fits affordable.
+    public var predictiveSpacingMeters: Double = 50
+    /// `predictive` demand: a half-life set by an `auto` candidate (otherwise the hot spots'
+    /// `half_life_days` applies). Not a scenario key.
+    public var predictiveHalfLifeDays: Double?
+    /// A screening solve (the fits `auto` compares): greedy and swap search with a short
+    /// Lagrangian bound, no perturbation, no exact search. Deterministic; only the ranking
+    /// of the candidates depends on it, never the written plan or the held-out fit. Not a
+    /// scenario key.
+    public var screeningSolve = false
+    /// Incident years the demand is built from when no hot-spot outcome is given (with one,
+    /// its years apply); `nil`: all. Set by the held-out fits. Not a scenario key.
+    public var years: [Int]?
 
     public init() {}
+
+    /// The `predictive` surface; a half-life from the hot-spot settings when this one has none.
+    /// - Throws: ``HotSpotError/invalidParameter(name:value:expected:)`` (the setting checks
+    ///   keep the values valid).
+    public func predictive(halfLifeDays fallback: Double? = nil) throws -> PredictiveDensity {
+        try PredictiveDensity(bandwidthMeters: demandBandwidthMeters, halfLifeDays: predictiveHalfLifeDays ?? fallback,
+                              repeatBoost: repeatBoost)
+    }
 
     /// The budget the problem gets: money when `budgetCost` is set, else a camera count.
     public var budget: PlacementProblem.Budget {
@@ -130,7 +170,14 @@ public struct PlacementSettings: Sendable, Equatable, StageSettings {
             .value("camera_cost", \.adHocCost, help: "Ad hoc camera cost.", valueName: "cost", check: .atLeast(0)),
             .value("headings", \.headings, help: "Headings a fixed camera may take (evenly spaced from north).", valueName: "n", check: .atLeast(1)),
             .value("per_site", \.perSite, help: "At most this many cameras per site.", valueName: "n", check: .atLeast(1)),
-            .value("demand", \.demand, help: "Demand: incidents by severity, hot-spot cells by KDE or Gi* spread over their roads, or the roads evenly."),
+            .value("demand", \.demand, help: "Demand: incidents by severity, hot-spot cells by KDE or Gi* spread over their roads, the roads evenly, "
+                       + "the predictive road density of past incidents, auto (chosen on the training years), or traffic accidents by class (traffic cameras)."),
+            .value("demand_bandwidth_m", flag: "demand-bandwidth", \.demandBandwidthMeters,
+                   help: "Predictive demand: kernel bandwidth along the roads, metres (camera scale: 25-400).", valueName: "m", check: .positive),
+            .value("repeat_boost", \.repeatBoost, help: "Predictive demand: extra weight per other incident within 50 m (0 = none).",
+                   valueName: "x", check: .atLeast(0)),
+            .value("predictive_spacing_m", flag: "predictive-spacing", \.predictiveSpacingMeters,
+                   help: "Predictive demand: spacing of the road points that carry it, metres.", valueName: "m", check: .positive),
             .value("hot_priority", \.hotPriority, help: "Weight multiplier for demand in 95% hot cells.", valueName: "x", check: .positive),
             .optional("backup", \.backupBeta, help: "Backup coverage credit (0-1) for 95% hot-cell demand seen twice.",
                       valueName: "beta", check: .share),

@@ -1,4 +1,5 @@
 import Foundation
+import Traffic
 
 /// Everything one scenario (or one verb) sets: the settings of the hot-spot, placement and
 /// output stages. A scenario file's `defaults:` block and each scenario's own keys are read
@@ -7,14 +8,30 @@ public struct PlanSettings: Sendable, Equatable, StageSettings {
     public var hotSpots = HotSpotSettings()
     public var placement = PlacementSettings()
     public var outputs = OutputSettings()
+    public var traffic = TrafficSettings()
     public var limits = LimitSettings()
 
     public init() {}
+
+    /// Whether this scenario plans traffic cameras (``TrafficStage``): accident demand or a cordon.
+    public var plansTraffic: Bool { placement.demand == .accidents || !traffic.plan.gatewayGroups.isEmpty }
+
+    /// The traffic plan's settings with this scenario's budget, demand and time limit.
+    public var trafficPlan: TrafficPlanSettings {
+        var t = traffic.plan
+        t.budget = placement.budget
+        t.demand = placement.demand == .roads ? .roads : .accidents
+        t.timeLimitSeconds = placement.timeLimitSeconds
+        t.perSite = placement.perSite
+        t.roadDemandSpacingMeters = placement.roadDemandSpacingMeters
+        return t
+    }
 
     public func validate() throws(SettingProblem) {
         try hotSpots.validate()
         try placement.validate()
         try outputs.validate()
+        try traffic.validate()
         try limits.validate()
     }
 
@@ -33,6 +50,7 @@ public struct PlanSettings: Sendable, Equatable, StageSettings {
         HotSpotSettings.settings.map { $0.scoped(\.hotSpots) }
             + PlacementSettings.settings.map { $0.scoped(\.placement) }
             + OutputSettings.settings.map { $0.scoped(\.outputs) }
+            + TrafficSettings.settings.map { $0.scoped(\.traffic) }
             + LimitSettings.settings.map { $0.scoped(\.limits) }
     }
 }

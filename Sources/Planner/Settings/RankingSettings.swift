@@ -1,5 +1,6 @@
 import Foundation
 import GeoKit
+import HotSpots
 
 /// The model-ward criteria are the settings of the ranking stage (`model_wards:` in a
 /// scenario file, the criterion options of `rank-wards`).
@@ -13,7 +14,13 @@ extension ModelWardCriteria: StageSettings {
                    check: .share),
             .optional("coverage_min", \.coverageMin, help: "Camera coverage threshold (share), or 'none' to leave the criterion out.",
                       valueName: "share", unsetWord: "none", check: .share),
-            .value("max_hot_cells_95", \.maxHotCells95, help: "At most this many 95% hot cells in the ward.", valueName: "n", check: .atLeast(0)),
+            .list("complex_categories", flag: "complex-category", \.complexArea.categories,
+                  help: "Emerging hot-spot categories that make a cell complex (địa bàn trọng điểm phức tạp).", valueName: "category",
+                  check: SettingCheck { EmergingHotSpotCategory(rawValue: $0) != nil ? nil
+                      : "'\($0)' is not an emerging hot-spot category; use one of \(EmergingHotSpotCategory.allCases.map(\.rawValue).joined(separator: ", "))" }),
+            .value("complex_quantile", \.complexArea.quantile,
+                   help: "A ward is complex when its complex-cell density is above this quantile of its own list (phường against phường).",
+                   valueName: "share", check: .share),
             .value("rate_max_quantile", \.rateMaxQuantile, help: "Incident rate at or below this quantile of the list (0.5 = median).",
                    valueName: "share", check: .share),
             weightsSetting,

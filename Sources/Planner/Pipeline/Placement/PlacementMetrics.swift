@@ -12,20 +12,23 @@ struct PlacementMetrics {
     var groups: [GroupOutcome]
 
     /// - Parameters:
-    ///   - coveredDemand: whether each demand point is covered by a chosen facility.
-    ///   - footprints: the footprint of each camera, in `cameras` order.
-    init(data: StudyData, hot: HotSpotOutcome?, demand d: ScenarioDemand, coveredDemand: [Bool], cameras: [PlacementOutcome.Camera],
-         footprints: [Footprint], builder: CoverageBuilder, groups wardGroups: WardGroups) {
+    ///   - coveredDemand: whether each demand point of the problem (the copies of graded
+    ///     coverage, ``GradedCoverage``) is covered by a chosen facility.
+    ///   - demandWeights, origin: the weight of each problem point and the demand point it
+    ///     came from.
+    ///   - watched: what each camera watches, in `cameras` order.
+    init(data: StudyData, hot: HotSpotOutcome?, demand d: ScenarioDemand, coveredDemand: [Bool], demandWeights: [Double], origin: [Int],
+         cameras: [PlacementOutcome.Camera], watched: FootprintUnion, groups wardGroups: WardGroups) {
         let wards = data.boundaries.wards
         let inc = data.incidents
         // Per ward, on the incidents themselves.
-        let incCovered = PlacementMetrics.coveredMask(points: d.incidentPoints, footprints: footprints, builder: builder)
+        let incCredit = watched.credits(of: d.incidentPoints)
         var wardW = [Double](repeating: 0, count: wards.count), wardC = wardW
         for (k, i) in d.incidentIndices.enumerated() {
             let w = inc.wardIndices[i]
             guard w >= 0, w < wards.count else { continue }
             wardW[w] += d.incidentWeights[k]
-            if incCovered[k] { wardC[w] += d.incidentWeights[k] }
+            wardC[w] += d.incidentWeights[k] * incCredit[k]
         }
         wardCoveredShare = wards.indices.map { wardW[$0] > 0 ? wardC[$0] / wardW[$0] : nil }
         // Per group, on the problem's own demand.
@@ -39,11 +42,11 @@ struct PlacementMetrics {
             groups[g].areaKm2 += ward.areaSquareMeters / 1e6
             if let p = data.populations[w] { groups[g].population = (groups[g].population ?? 0) + p }
         }
-        for i in 0 ..< d.demand.count {
-            guard let w = d.wardOfDemand[i] else { continue }
+        for i in 0 ..< coveredDemand.count {
+            guard let w = d.wardOfDemand[origin[i]] else { continue }
             let g = groupOf[w]
-            groups[g].demandWeight += d.demand.weights[i]
-            if coveredDemand[i] { groups[g].coveredWeight += d.demand.weights[i] }
+            groups[g].demandWeight += demandWeights[i]
+            if coveredDemand[i] { groups[g].coveredWeight += demandWeights[i] }
         }
         for cam in cameras {
             guard let w = cam.ward else { continue }
@@ -55,9 +58,9 @@ struct PlacementMetrics {
             var hotCovered = [Bool](repeating: false, count: r.cells.count)
             // A hot cell counts as covered when a planned camera stands in it or its footprint
             // reaches the cell centre.
-            for (cam, fp) in zip(cameras, footprints) {
+            for (cam, views) in zip(cameras, watched.cameras) {
                 if let c = r.cells.cellIndex(x: cam.location.x, y: cam.location.y) { hotCovered[c] = true }
-                for c in PlacementMetrics.cellsNear(r.cells, cam.location, radius: cam.rangeMeters) where fp.contains(r.cells.centers[c]) {
+                for c in PlacementMetrics.cellsNear(r.cells, cam.location, radius: cam.rangeMeters) where views.credit(r.cells.centers[c]) > 0 {
                     hotCovered[c] = true
                 }
             }
@@ -77,28 +80,5 @@ struct PlacementMetrics {
             let dx = cells.centers.xs[c] - p.x, dy = cells.centers.ys[c] - p.y
             return dx * dx + dy * dy <= radius * radius
         }.map { $0 }
-    }
-
-    /// Which points lie inside at least one of `footprints` (a bucket grid keeps it linear).
-    static func coveredMask(points: PlanarPointSet, footprints: [Footprint], builder: CoverageBuilder) -> [Bool] {
-        var mask = [Bool](repeating: false, count: points.count)
-        guard !footprints.isEmpty, points.count > 0 else { return mask }
-        let cell = max(footprints.map(\.rangeMeters).max() ?? 50, 10)
-        var buckets: [Int64: [Int]] = [:]
-        func key(_ x: Double, _ y: Double) -> Int64 { Int64((x / cell).rounded(.down)) &* 1_000_003 &+ Int64((y / cell).rounded(.down)) }
-        for i in 0 ..< points.count { buckets[key(points.xs[i], points.ys[i]), default: []].append(i) }
-        for fp in footprints {
-            let cx = (fp.site.x / cell).rounded(.down), cy = (fp.site.y / cell).rounded(.down)
-            for dx in -1 ... 1 {
-                for dy in -1 ... 1 {
-                    let k = Int64(cx + Double(dx)) &* 1_000_003 &+ Int64(cy + Double(dy))
-                    for i in buckets[k] ?? [] where !mask[i] {
-                        let p = points[i]
-                        if fp.contains(p, transparentBuilding: builder.transparentBuilding(forDemand: p)) { mask[i] = true }
-                    }
-                }
-            }
-        }
-        return mask
     }
 }

@@ -19,7 +19,9 @@ struct ScenarioDemand {
     /// cells, then the demand points of `settings.demand` from its ``DemandSource``.
     static func make(_ data: StudyData, hot: HotSpotOutcome?, settings s: PlacementSettings) throws -> ScenarioDemand {
         let inc = data.incidents
-        let incidentIdx = hot?.incidentIndices ?? Array(0 ..< inc.count)
+        let incidentIdx = hot?.incidentIndices ?? (0 ..< inc.count).filter { i in
+            s.years.map { ys in inc.dates[i].map { ys.contains($0.year) } ?? false } ?? true
+        }
         var incPoints = PlanarPointSet()
         var incWeights: [Double] = []
         for (k, i) in incidentIdx.enumerated() {
@@ -64,7 +66,18 @@ extension DemandKind {
         case .roads: RoadDemand()
         case .kde: CellScoreDemand(score: .kde)
         case .gistar: CellScoreDemand(score: .giStar)
+        case .accidents: AccidentDemandRefused()
+        case .predictive: PredictiveDemand()
+        case .auto: UnresolvedAutoDemand()
         }
+    }
+}
+
+/// Accident demand is planned by ``TrafficStage`` (road-aligned cameras); the pipeline never
+/// sends it here, and a direct call is refused.
+struct AccidentDemandRefused: DemandSource {
+    func demand(_ context: DemandContext) throws -> (DemandSet, [Int?]) {
+        throw PlannerError.invalidConfiguration("accident demand is planned by the traffic stage, not by PlacementStage")
     }
 }
 

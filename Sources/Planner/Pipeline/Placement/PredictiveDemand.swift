@@ -1,0 +1,36 @@
+import Coverage
+import Foundation
+import GeoKit
+import HotSpots
+
+/// `demand: predictive`: the kernel density of the analysed incidents (``PredictiveDensity``:
+/// bandwidth `demand_bandwidth_m`, recency `half_life_days`, repeat boost `repeat_boost`) at
+/// points every `predictive_spacing_m` along the roads; points the kernel does not reach
+/// carry no demand.
+struct PredictiveDemand: DemandSource {
+    func demand(_ c: DemandContext) throws -> (DemandSet, [Int?]) {
+        let s = c.settings, inc = c.data.incidents
+        guard !c.data.roads.isEmpty else {
+            throw PlannerError.invalidConfiguration("predictive demand needs a road layer (--roads, or roads: in the scenario inputs)")
+        }
+        let samples = try DemandSet.alongRoads(c.data.roads, spacingMeters: s.predictiveSpacingMeters)
+        let days = c.incidentIndices.map { i in inc.dates[i].map { CivilDate.dayNumber(year: $0.year, month: $0.month, day: $0.day) } }
+        let density = try s.predictive(halfLifeDays: c.hot?.settings.halfLifeDays)
+        let surface = density.values(at: samples.points, points: c.incidentPoints,
+                                     incidentWeights: density.incidentWeights(points: c.incidentPoints, weights: c.incidentWeights,
+                                                                              dayNumbers: days))
+        var pts = PlanarPointSet(), ws: [Double] = []
+        for i in 0 ..< samples.count where surface[i] > 0 {
+            pts.append(samples.points[i])
+            ws.append(surface[i])
+        }
+        return (try DemandSet(points: pts, weights: ws), try PolygonIndex(c.data.boundaries.wards.map(\.geometry)).firstContaining(pts))
+    }
+}
+
+/// `demand: auto` reaching a fit unresolved: ``PlacementProcedure`` chooses the demand first.
+struct UnresolvedAutoDemand: DemandSource {
+    func demand(_ c: DemandContext) throws -> (DemandSet, [Int?]) {
+        throw PlannerError.invalidConfiguration("demand auto must be resolved by DemandSelection before placement")
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import GeoKit
+import Testing
+@testable import CamplanCLI
+
+/// A made-up town on the fly: one square ward (≈ 2.2 km a side, near Mỹ Tho) left by four
+/// trunk roads (N, E, S, W) from its centre, a residential lane crossing its edge, accidents
+/// along the north road (four of them within 500 m in 2022, two fatal: a black spot) and a
+/// few incidents.
+struct TrafficTown {
+    let dir: String
+
+    init() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("camplan-traffic-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try """
+        {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"ward_code":"W1","ward_name":"Phường 1","ward_type":"phường","district_name":"Thị trấn Thử"},
+        "geometry":{"type":"Polygon","coordinates":[[[106.35,10.35],[106.37,10.35],[106.37,10.37],[106.35,10.37],[106.35,10.35]]]}}]}
+        """.write(toFile: dir + "/wards.geojson", atomically: true, encoding: .utf8)
+        let roads: [(String, String, [(Double, Double)])] = [
+            ("QL 1 bắc", "trunk", [(106.36, 10.36), (106.36, 10.38)]),
+            ("QL 1 nam", "trunk", [(106.36, 10.34), (106.36, 10.36)]),
+            ("QL 60 đông", "trunk", [(106.36, 10.36), (106.365, 10.361), (106.38, 10.362)]),
+            ("QL 60 tây", "trunk", [(106.34, 10.358), (106.36, 10.36)]),
+            ("Hẻm 3", "residential", [(106.368, 10.352), (106.375, 10.352)]),
+        ]
+        let features = roads.map { name, cls, pts in
+            #"{"type":"Feature","properties":{"name":"\#(name)","highway":"\#(cls)"},"geometry":{"type":"LineString","coordinates":[\#(pts.map { "[\($0.0),\($0.1)]" }.joined(separator: ","))]}}"#
+        }
+        try #"{"type":"FeatureCollection","features":[\#(features.joined(separator: ","))]}"#
+            .write(toFile: dir + "/roads.geojson", atomically: true, encoding: .utf8)
+        try """
+        id,date,severity,deaths,injuries,lon,lat
+        A1,2022-01-10,nghiêm trọng,1,0,106.36001,10.3630
+        A2,2022-03-10,rất nghiêm trọng,2,1,106.35999,10.3640
+        A3,2022-05-10,ít nghiêm trọng,0,2,106.36001,10.3615
+        A4,2022-07-10,va chạm giao thông,0,0,106.36000,10.3620
+        A5,2021-02-10,ít nghiêm trọng,0,1,106.36600,10.3612
+        A6,2023-02-10,va chạm giao thông,0,0,106.35500,10.3595
+        """.write(toFile: dir + "/accidents.csv", atomically: true, encoding: .utf8)
+        var csv = "id,date,category,severity,solved,lon,lat\n"
+        for i in 0 ..< 12 { csv += "I\(i),202\(1 + i % 3)-05-0\(1 + i % 9),property_theft,less_serious,1,\(106.355 + 0.0008 * Double(i)),10.357\n" }
+        try csv.write(toFile: dir + "/incidents.csv", atomically: true, encoding: .utf8)
+    }
+
+    func path(_ name: String) -> String { dir + "/" + name }
+}
+
+@Suite("camplan place --demand accidents")
+struct TrafficCommandTests {
+    @Test func cordonAndTrafficCamerasAlongTheRoads() throws {
+        let t = try TrafficTown()
+        let out = t.path("out")
+        let r = try CLIRun.run(["place", "--wards", t.path("wards.geojson"), "--incidents", t.path("incidents.csv"),
+                                "--roads", t.path("roads.geojson"), "--accidents", t.path("accidents.csv"),
+                                "--demand", "accidents", "--camera-types", "traffic_4mp_8mm", "--budget-cost", "200",
+                                "--gateway-group", "Thị trấn Thử", "--gateway-classes", "trunk", "--out", out, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        // Four gateways (the lane is residential), each watched by its own plate camera.
+        let gates = try VectorReader.read(out + "/gateways.geojson")
+        #expect(gates.features.count == 4)
+        #expect(gates.features.allSatisfy { $0["watched"] == .bool(true) })
+        #expect(Set(gates.features.compactMap { $0["site_id"].stringValue }).count == 4)
+        let cams = try VectorReader.read(out + "/cameras.geojson")
+        let plates = cams.features.filter { $0["camera_type"].stringValue == "lpr_2mp" }
+        #expect(plates.count == 4)
+        #expect(cams.features.contains { $0["camera_type"].stringValue == "traffic_4mp_8mm" })
+        // Every camera looks along a road: N-S roads at 0/180°, E-W roads within 10° of 90/270°.
+        for c in cams.features {
+            let h = try #require(c["heading_deg"].doubleValue)
+            let offNorthSouth = min(h.truncatingRemainder(dividingBy: 180), 180 - h.truncatingRemainder(dividingBy: 180))
+            let offEastWest = abs(h.truncatingRemainder(dividingBy: 180) - 90)
+            #expect(min(offNorthSouth, offEastWest) < 10, "\(c["site_id"]) heading \(h)")
+        }
+        // The north road's first 500 m from the centre hold A1-A4 (2 fatal in 2022): one black spot.
+        let spots = try VectorReader.read(out + "/blackspots.geojson")
+        let black = spots.features.filter { $0["is_blackspot"] == .bool(true) }
+        #expect(black.count == 1)
+        #expect(black.first?["road_name"].stringValue == "QL 1 bắc")
+        #expect(black.first?["accidents"] == .integer(4))
+        #expect(black.first?["fatal"] == .integer(2))
+        #expect(black.first?["injured"] == .integer(3))
+        #expect(black.first?["rank"] == .integer(1))
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/traffic-summary.json"))) as! [String: Any]
+        #expect(summary["gateways_watched"] as? Int == 4)
+        #expect(summary["cordon_lower_bound"] as? Int == 4)
+        #expect((summary["rule"] as? String)?.contains("Thông tư 26/2012/TT-BGTVT") == true)
+    }
+
+    @Test func accidentDemandNeedsTheAccidentFile() throws {
+        let t = try TrafficTown()
+        let r = try CLIRun.run(["place", "--wards", t.path("wards.geojson"), "--incidents", t.path("incidents.csv"),
+                                "--roads", t.path("roads.geojson"), "--demand", "accidents", "--out", t.path("out"), "--quiet"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("--accidents"))
+    }
+
+    @Test func aBadAccidentClassNamesItsRow() throws {
+        let t = try TrafficTown()
+        try "id,date,severity,lon,lat\nB1,2022-01-01,nghiêm trọng,106.36,10.363\nB2,2022-01-02,nhẹ,106.36,10.364\n"
+            .write(toFile: t.path("bad.csv"), atomically: true, encoding: .utf8)
+        let r = try CLIRun.run(["place", "--wards", t.path("wards.geojson"), "--incidents", t.path("incidents.csv"),
+                                "--roads", t.path("roads.geojson"), "--accidents", t.path("bad.csv"), "--demand", "accidents",
+                                "--camera-types", "traffic_4mp_8mm", "--out", t.path("out"), "--quiet"])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("row 3"))
+        #expect(r.stderr.contains("nhẹ"))
+        #expect(!FileManager.default.fileExists(atPath: t.path("out")))
+    }
+}

@@ -1,0 +1,139 @@
+import Coverage
+import Foundation
+import GeoKit
+import HotSpots
+import Testing
+@testable import Planner
+
+/// A small study written on the fly: 6 candidate sites 300 m apart on an east-west road near
+/// Mỹ Tho; incidents of 2021 and 2022 cluster at sites S1 and S3 (more at S1), those of 2023
+/// at S1 and S5. Every incident lies within 15 m of its site, and sites are 300 m apart, so a
+/// 40 m disc camera covers exactly its own site's incidents.
+struct HeldOutStudy {
+    let dir: String
+    static let sites = [(106.3600, 10.3600), (106.3627, 10.3600), (106.3654, 10.3600), (106.3681, 10.3600),
+                        (106.3708, 10.3600), (106.3735, 10.3600)]
+
+    /// - Parameter year3Site: the site (0-based) of the second 2023 cluster.
+    init(year3Site: Int = 4, year3Shift: Double = 0) throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("camplan-heldout-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let features = Self.sites.enumerated().map { i, s in
+            #"{"type":"Feature","properties":{"id":"S\#(i + 1)"},"geometry":{"type":"Point","coordinates":[\#(s.0),\#(s.1)]}}"#
+        }
+        try #"{"type":"FeatureCollection","features":[\#(features.joined(separator: ","))]}"#
+            .write(toFile: dir + "/candidates.geojson", atomically: true, encoding: .utf8)
+        let road = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[106.3590,10.3600],[106.3745,10.3600]]}}]}"#
+        try road.write(toFile: dir + "/roads.geojson", atomically: true, encoding: .utf8)
+        var rng = SplitMix64(seed: 11)
+        var csv = "id,date,category,severity,solved,lon,lat\n"
+        var n = 0
+        func add(_ site: Int, year: Int, count: Int, severity: String, shift: Double = 0) {
+            let s = Self.sites[site]
+            for k in 0 ..< count {
+                let dx = (rng.unit() - 0.5) * 0.00025, dy = (rng.unit() - 0.5) * 0.00025
+                csv += "I\(n),\(year)-0\(1 + k % 9)-1\(k % 10),property_theft,\(severity),1,\(s.0 + dx + shift),\(s.1 + dy)\n"
+                n += 1
+            }
+        }
+        for y in [2021, 2022] {
+            add(0, year: y, count: 12, severity: "serious")
+            add(2, year: y, count: 8, severity: "less_serious")
+        }
+        add(0, year: 2023, count: 5, severity: "less_serious")
+        add(year3Site, year: 2023, count: 9, severity: "very_serious", shift: year3Shift)
+        try csv.write(toFile: dir + "/incidents.csv", atomically: true, encoding: .utf8)
+    }
+
+    func data() throws -> StudyData {
+        var inputs = StudyInputs(wards: nil, incidents: dir + "/incidents.csv", boundaryOptions: BoundaryOptions(),
+                                 incidentOptions: IncidentOptions())
+        inputs.candidates = dir + "/candidates.geojson"
+        inputs.roads = dir + "/roads.geojson"
+        return try StudyData.load(inputs)
+    }
+
+    static func settings(budget: Int = 1, demand: DemandKind = .incidents) throws -> PlacementSettings {
+        var p = PlacementSettings()
+        p.adHocRangeMeters = 40
+        p.adHocFOVDegrees = 360
+        p.budgetCameras = budget
+        p.demand = demand
+        return p
+    }
+}
+
+@Suite("held-out placement")
+struct HeldOutPlacementTests {
+    /// Severity weights of the 2023 incidents inside `footprints`, by a plain ring test on the
+    /// written footprint polygons (independent of the coverage code).
+    static func recompute(_ plan: PlacementOutcome, _ data: StudyData, year: Int) -> (covered: Double, total: Double) {
+        var covered = 0.0, total = 0.0
+        let weight: [SeverityClass: Double] = [.lessSerious: 1, .serious: 2, .verySerious: 4, .especiallySerious: 8]
+        for i in 0 ..< data.incidents.count where data.incidents.dates[i]?.year == year {
+            let w = weight[data.severityClasses[i]]! * data.incidents.weights[i]
+            total += w
+            let p = data.incidents.points[i]
+            if plan.cameras.contains(where: { c in c.footprint.polygons.contains { inside(p, $0.exterior) } }) { covered += w }
+        }
+        return (covered, total)
+    }
+
+    static func inside(_ p: PlanarPoint, _ ring: [PlanarPoint]) -> Bool {
+        var c = false
+        var j = ring.count - 1
+        for i in 0 ..< ring.count {
+            let a = ring[i], b = ring[j]
+            if (a.y > p.y) != (b.y > p.y), p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x { c.toggle() }
+            j = i
+        }
+        return c
+    }
+
+    @Test func heldOutCoverageEqualsARecomputationFromThePlanFitOnEarlierYears() throws {
+        let data = try HeldOutStudy().data()
+        let p = try HeldOutStudy.settings()
+        let sites = try SiteSet.make(data, spacingMeters: 150)
+        var proc = PlacementProcedure(pipeline: Pipeline(data: data), sites: sites)
+        proc.hotSpotsMode = .ifPossible
+        let r = try proc.run(hot: HotSpotSettings(), placement: p, evaluateYear: 2023)
+        let held = try #require(r.heldOut).score
+        #expect(held.year == 2023 && held.yearsFit == [2021, 2022])
+        // The plan fit on 2021-2022 alone, as `place --years 2021 2022` fits it.
+        var q = p
+        q.years = [2021, 2022]
+        let alone = try PlacementStage.run(data, sites: sites, hot: nil, settings: q)
+        #expect(alone.cameras.map(\.siteID) == ["S1"])
+        let (covered, total) = Self.recompute(alone, data, year: 2023)
+        #expect(abs(held.coveredWeight - covered) < 1e-9)
+        #expect(abs(held.totalWeight - total) < 1e-9)
+        // 5 less serious at S1 covered, 9 very serious at S5 not: 5 / 41.
+        #expect(abs(held.coverage - 5.0 / 41.0) < 1e-12)
+        // The written plan is fit on all years; in-sample it covers more than held out.
+        #expect(r.outcome.coveredWeight / r.outcome.totalWeight > held.coverage)
+        // Three years: rolling origins 2022 and 2023; the curve runs from 0 to the score.
+        #expect(try #require(r.heldOut).rolling.map { $0.year } == [2022, 2023])
+        #expect(held.curve.first == 0 && abs(held.curve.last! - held.coverage) < 1e-12)
+    }
+
+    @Test func yearYNeverShapesTheChosenDemandOrTheHeldOutPlan() throws {
+        let p = try HeldOutStudy.settings(demand: .auto)
+        func run(_ study: HeldOutStudy) throws -> PlacementProcedure.Result {
+            let data = try study.data()
+            var proc = PlacementProcedure(pipeline: Pipeline(data: data), sites: try SiteSet.make(data, spacingMeters: 150))
+            proc.hotSpotsMode = .ifPossible
+            return try proc.run(hot: HotSpotSettings(), placement: p, evaluateYear: 2023)
+        }
+        let a = try run(HeldOutStudy(year3Site: 4))
+        let b = try run(HeldOutStudy(year3Site: 5, year3Shift: 0.00005))
+        let sa = try #require(a.selection), sb = try #require(b.selection)
+        #expect(sa.scoreYear == 2022 && sa.fitYears == [2021])
+        #expect(sa == sb)
+        #expect(sa.rows.count == (try DemandSelection.defaultCandidates()).count)
+        let ha = try #require(a.heldOut).score, hb = try #require(b.heldOut).score
+        #expect(ha.newCameras == hb.newCameras)
+        #expect(ha.coveredWeight == hb.coveredWeight)   // S1's 2023 incidents are the same in both
+        // ... while the written plans, fit on all years, may differ: year Y does reach them.
+        #expect(ha.totalWeight == hb.totalWeight)
+    }
+}
