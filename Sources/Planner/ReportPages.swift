@@ -57,9 +57,10 @@ public enum ReportPages {
             (lang.text(.headlineNew), lang.integer(newCount) + " " + lang.text(.camerasUnit)),
             (lang.text(.headlineInstalled), lang.integer(installed) + " " + lang.text(.camerasUnit)),
             (lang.text(.headlineCost), lang.millionVND(p.newCost)),
-            (lang.text(.headlineCoverage), lang.percent(share: p.coveredShare) + " (" + lang.text(.inSampleNote) + ")"),
         ]
+        // The held-out share (a year the plan never saw) before the in-sample one.
         if let h = p.heldOutShare { headline.append((lang.text(.headlineHeldOut), lang.percent(share: h))) }
+        headline.append((lang.text(.headlineCoverage), lang.percent(share: p.coveredShare) + " (" + lang.text(.inSampleNote) + ")"))
         if hot.0 > 0 {
             headline.append((lang.text(.headlineHot), "\(lang.integer(hot.1)) / \(lang.integer(hot.0)) \(lang.text(.cells)) (\(lang.percent(share: Double(hot.1) / Double(hot.0))))"))
         }

@@ -161,9 +161,11 @@ public enum PlacementOutputs {
     /// what `auto` chose (``HeldOutPlacement/console(heldOut:selection:inSample:)``).
     public static func console(_ p: PlanProducts, costUnit: String) -> String {
         guard let o = p.placement else { return "" }
-        return console(o, costUnit: costUnit)
-            + HeldOutPlacement.console(heldOut: p.heldOut, selection: p.demandSelection,
-                                       inSample: o.totalWeight > 0 ? o.coveredWeight / o.totalWeight : 0)
+        // The held-out figure (how much of a year the plan never saw it covers) comes first:
+        // it is what a planner can expect; the in-sample share follows.
+        return HeldOutPlacement.console(heldOut: p.heldOut, selection: p.demandSelection,
+                                        inSample: o.totalWeight > 0 ? o.coveredWeight / o.totalWeight : 0)
+            + console(o, costUnit: costUnit)
     }
 
     /// Console lines for a placement.

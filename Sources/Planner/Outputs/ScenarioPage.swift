@@ -13,6 +13,7 @@ enum ScenarioPage {
             cells: try c.displayCellLayer(), coverage: try c.coverageLayer(), cameras: try c.cameraLayer(),
             outcome: ScenarioOutcome(name: c.products.name, gap: o?.gap ?? 0, groups: o?.groups ?? []), newCost: o?.newCost ?? 0,
             coveredShare: o.map { $0.totalWeight > 0 ? $0.coveredWeight / $0.totalWeight : 0 } ?? 0,
+            heldOutShare: c.products.heldOut?.score.coverage,
             modelWards: c.products.ranks.map { ModelWardOutputs.consoleTable($0, top: 10) }, versions: CamplanVersion.line)
         page.extraLayers = try TrafficOutputs.pageLayers(c)
         return try ReportPages.scenario(page, lang: c.outputs.lang)
