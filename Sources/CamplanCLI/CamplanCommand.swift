@@ -1,4 +1,5 @@
 import ArgumentParser
+import CamplanBench
 
 /// The root command: `camplan <verb>`.
 public struct CamplanCommand: ParsableCommand {

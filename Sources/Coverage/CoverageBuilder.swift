@@ -86,17 +86,15 @@ public struct CoverageBuilder: Sendable {
         return table
     }
 
-    /// Builds the coverage matrix for `demand`.
-    /// - Parameters:
-    ///   - mergeIdenticalDemand: also merge demand points with identical coverage sets
-    ///     (``DemandMerger``) into ``CoverageBuildResult/merged``.
-    ///   - chunkSize: sites per parallel work item.
+    /// Builds the coverage matrix for `demand`. Points with identical coverage sets are not
+    /// merged here: the solver does that once (``MergedDemand``).
+    /// - Parameter chunkSize: sites per parallel work item.
     /// - Throws: ``OptimizerError`` only if the CSR arrays were malformed (an internal bug).
-    public func build(demand: DemandSet, mergeIdenticalDemand: Bool = true, chunkSize: Int = 256) throws -> CoverageBuildResult {
+    public func build(demand: DemandSet, chunkSize: Int = 256) throws -> CoverageBuildResult {
         let t = template
         let specRanges = cameras.map(\.rangeMeters)
         let maxRange = (specRanges + existing.map(\.camera.rangeMeters)).max() ?? 0
-        let grid = PointGridIndex(points: demand.points, cellSizeMeters: max(1, maxRange / 2))
+        let grid = PointGrid(points: demand.points, cellSizeMeters: max(1, maxRange / 2))
         let hostBySlot = transparentBuildings(grid: grid)
         let siteRange = specRanges.max() ?? 0
         let chunk = max(1, chunkSize)
@@ -136,14 +134,12 @@ public struct CoverageBuilder: Sendable {
         for o in tail.ends { offsets.append(base + o) }
 
         let matrix = try CoverageMatrix(demandCount: demand.count, offsets: offsets, indices: indices)
-        let merged = mergeIdenticalDemand ? try DemandMerger.merge(matrix: matrix, weights: demand.weights) : nil
-        return CoverageBuildResult(sites: allSites, facilities: facilityTable(), matrix: matrix,
-                                   demand: demand, merged: merged)
+        return CoverageBuildResult(sites: allSites, facilities: facilityTable(), matrix: matrix, demand: demand)
     }
 
     /// For each grid slot, the building whose walls do not hide that demand point (-1: none).
     /// Empty without obstacles or under ``InteriorDemandRule/hidden``. Runs in parallel.
-    func transparentBuildings(grid: PointGridIndex) -> [Int32] {
+    func transparentBuildings(grid: PointGrid) -> [Int32] {
         guard let obstacles, interiorDemand == .seenThroughOwnWalls, obstacles.edgeCount > 0 else { return [] }
         let n = grid.ids.count
         let chunk = 4096
@@ -197,8 +193,6 @@ public struct CoverageBuildResult: Sendable {
     public let matrix: CoverageMatrix
     /// The demand the matrix indexes.
     public let demand: DemandSet
-    /// Demand with identical coverage sets merged (when asked for).
-    public let merged: MergedDemand?
 }
 
 /// Per-chunk output: facility lists concatenated, `ends[f]` = end of facility f in `indices`.
@@ -255,7 +249,7 @@ struct Scratch {
 
 /// The read-only data a worker needs to cover one site.
 struct SiteContext: Sendable {
-    let grid: PointGridIndex
+    let grid: PointGrid
     /// Per grid slot, the building transparent to that point (-1), or empty.
     let hostBySlot: [Int32]
     let obstacles: ObstacleIndex?

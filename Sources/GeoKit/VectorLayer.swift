@@ -15,15 +15,4 @@ public struct VectorLayer: Sendable {
     public var crs: CRS?
     /// The features in file order. `Feature.index` is the 0-based position.
     public var features: [Feature<SourceXY>]
-    /// Whether the source numbers rows like a spreadsheet (CSV/XLSX: header on row 1).
-    public var isTable: Bool { driver == "CSV" || driver == "XLSX" || driver == "ODS" }
-
-    /// The row number a user sees for feature `index`: spreadsheet row (header = row 1) for
-    /// CSV/XLSX, 1-based feature number otherwise.
-    public func rowNumber(ofFeature index: Int) -> Int { isTable ? index + 2 : index + 1 }
-
-    /// The field named `name` compared case-insensitively, as spelled in the file.
-    public func field(named name: String) -> FieldDefinition? {
-        fields.first { $0.name.lowercased() == name.lowercased() }
-    }
 }

@@ -15,16 +15,6 @@ public struct VectorTable: Sendable {
 
     /// Number of features (rows).
     public var count: Int { geometries.count }
-    /// Whether rows are numbered like a spreadsheet (CSV/XLSX: header on row 1).
-    public var isTable: Bool { driver == "CSV" || driver == "XLSX" || driver == "ODS" }
-    /// The row number a user sees for feature `index` (see ``VectorLayer/rowNumber(ofFeature:)``).
-    public func rowNumber(ofFeature index: Int) -> Int { isTable ? index + 2 : index + 1 }
-
-    /// The field named `name` compared case-insensitively, as spelled in the file.
-    public func field(named name: String) -> FieldDefinition? {
-        fields.first { $0.name.lowercased() == name.lowercased() }
-    }
-
     /// The values of the field named exactly `name` (as returned by ``field(named:)``).
     public func column(_ name: String) -> [FieldValue]? {
         fields.firstIndex { $0.name == name }.map { columns[$0] }

@@ -39,7 +39,7 @@ public struct NeighborGraph: Sendable, Equatable {
         }
         let xs = centers.xs, ys = centers.ys
         let n = xs.count
-        let grid = PointGrid(xs: xs, ys: ys, bucketMeters: bandMeters)
+        let grid = PointGrid(xs: xs, ys: ys, cellSizeMeters: bandMeters)
         let band2 = bandMeters * bandMeters
         var offsets = [Int](repeating: 0, count: n + 1)
         var indices: [Int32] = []

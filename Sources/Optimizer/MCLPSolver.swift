@@ -58,11 +58,7 @@ public struct MCLPSolver: Sendable {
         }
         run.exactSearch()
         run.state.recomputeValue()
-        return Self.result(run: run, inst: inst, seconds: Self.seconds(clock.now - t0))
-    }
-
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        return Self.result(run: run, inst: inst, seconds: (clock.now - t0) / .seconds(1))
     }
 
     /// Orders the final set greedily (lazy), builds the selections, curve and summary.

@@ -40,7 +40,7 @@ public enum PlacementStage {
             let obstacles = data.obstacles.isEmpty ? nil : try ObstacleIndex(buildings: data.obstacles)
             let builder = try CoverageBuilder(sites: sites.sites, cameras: specs, headingCount: s.headings, existing: existing,
                                               obstacles: obstacles)
-            return (builder, try builder.build(demand: demand, mergeIdenticalDemand: false))
+            return (builder, try builder.build(demand: demand))
         }
         let (builder, built) = try cache?.value(key, make: make) ?? make()
         let fac = built.facilities
@@ -251,7 +251,7 @@ public enum PlacementStage {
             incPoints.append(inc.points[i])
             // The hot-spot weights already hold severity x the weight column; without hot
             // spots, the same product here.
-            var w = hot?.result.incidentWeights[k] ?? (IncidentWeighting.defaultSeverityWeights[data.severityClasses[i]] ?? 1) * inc.weights[i]
+            var w = hot?.result.incidentWeights[k] ?? IncidentWeighting.severity.severityWeight(of: data.severityClasses[i], base: inc.weights[i])
             if let hot, s.hotPriority != 1, let c = cellOf(hot, inc.points[i]), hot.result.giBin[c] >= 2 { w *= s.hotPriority }
             incWeights.append(w)
         }
@@ -343,24 +343,16 @@ public enum PlacementStage {
         }
     }
 
-    /// Which points lie inside at least one of `footprints` (a bucket grid keeps it linear).
+    /// Which points lie inside at least one of `footprints` (a ``PointGrid`` keeps it linear).
     static func coveredMask(points: PlanarPointSet, footprints: [Footprint], builder: CoverageBuilder) -> [Bool] {
         var mask = [Bool](repeating: false, count: points.count)
         guard !footprints.isEmpty, points.count > 0 else { return mask }
-        let cell = max(footprints.map(\.rangeMeters).max() ?? 50, 10)
-        var buckets: [Int64: [Int]] = [:]
-        func key(_ x: Double, _ y: Double) -> Int64 { Int64((x / cell).rounded(.down)) &* 1_000_003 &+ Int64((y / cell).rounded(.down)) }
-        for i in 0 ..< points.count { buckets[key(points.xs[i], points.ys[i]), default: []].append(i) }
+        let grid = PointGrid(points: points, cellSizeMeters: max(footprints.map(\.rangeMeters).max() ?? 50, 10))
         for fp in footprints {
-            let cx = (fp.site.x / cell).rounded(.down), cy = (fp.site.y / cell).rounded(.down)
-            for dx in -1 ... 1 {
-                for dy in -1 ... 1 {
-                    let k = Int64(cx + Double(dx)) &* 1_000_003 &+ Int64(cy + Double(dy))
-                    for i in buckets[k] ?? [] where !mask[i] {
-                        let p = points[i]
-                        if fp.contains(p, transparentBuilding: builder.transparentBuilding(forDemand: p)) { mask[i] = true }
-                    }
-                }
+            grid.forEachCandidate(x: fp.site.x, y: fp.site.y, radius: fp.rangeMeters) { i in
+                guard !mask[i] else { return }
+                let p = points[i]
+                if fp.contains(p, transparentBuilding: builder.transparentBuilding(forDemand: p)) { mask[i] = true }
             }
         }
         return mask
