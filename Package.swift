@@ -27,9 +27,11 @@ let package = Package(
         .target(name: "HotSpots", dependencies: ["GeoKit", "SeededRandom"]),
         // Camera catalog, DORI ranges, footprints with occlusion, coverage matrix builder.
         .target(name: "Coverage", dependencies: ["GeoKit", "Optimizer"]),
+        // Accident classes, black spots on road segments, gateways and cordons (directive item 4).
+        .target(name: "Traffic", dependencies: ["GeoKit", "Coverage", "Optimizer"]),
         // Scenarios, comparison, model-ward ranking, directive scorecard, GeoPackage hand-off.
         .target(name: "Planner", dependencies: [
-            "GeoKit", "HotSpots", "Coverage", "Optimizer",
+            "GeoKit", "HotSpots", "Coverage", "Optimizer", "Traffic",
             .product(name: "Yams", package: "Yams"),
         ]),
         // All benchmark code: synthetic instances, timed cases and the hidden `bench` verb
@@ -50,6 +52,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "HotSpotsTests", dependencies: ["HotSpots", "GeoKit", "SeededRandom"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "GeoKit", "Optimizer", "SeededRandom"]),
+        .testTarget(name: "TrafficTests", dependencies: ["Traffic", "Coverage", "GeoKit", "Optimizer"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "GeoKit"]),
         .testTarget(name: "CamplanCLITests", dependencies: ["CamplanCLI", "CamplanBench", "GeoKit", "SeededRandom"]),
     ],

@@ -15,6 +15,12 @@ public enum CameraKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// first ~6 m below a 5 m mount are not readable, which the sector (a little generously)
     /// still credits.
     case lpr
+    /// A traffic (violation-detection) camera: a sector at the DORI level asked for, like a
+    /// fixed camera, but aimed along the road at its site (``RoadAlignedCoverage``).
+    case traffic
+
+    /// Whether the headings of this kind follow the roads at the site instead of compass steps.
+    public var isRoadAligned: Bool { self == .lpr || self == .traffic }
 }
 
 /// One camera model of the catalog.
@@ -39,7 +45,7 @@ public struct CameraType: Sendable, Hashable, Codable {
     public var mountHeightMeters: Double
     /// Installed unit cost, millions of VND.
     public var costMillionVND: Double
-    /// Fixed, PTZ or LPR.
+    /// Fixed, PTZ, LPR or traffic.
     public var kind: CameraKind
     /// A 360° camera (fisheye or PTZ): its footprint is a disc and it takes no heading.
     public var is360: Bool
@@ -129,7 +135,7 @@ public struct CameraType: Sendable, Hashable, Codable {
     /// cameras, Observe for a PTZ whatever is asked, the plate density for LPR.
     public func requiredPixelsPerMeter(for level: DORILevel) -> Double {
         switch kind {
-        case .fixed: level.pixelsPerMeter
+        case .fixed, .traffic: level.pixelsPerMeter
         case .ptz: DORILevel.observe.pixelsPerMeter
         case .lpr: Self.lprPlatePixels / Self.plateWidthMeters
         }
