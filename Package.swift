@@ -54,7 +54,8 @@ let package = Package(
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "GeoKit", "Optimizer", "SeededRandom"]),
         .testTarget(name: "TrafficTests", dependencies: ["Traffic", "Coverage", "GeoKit", "Optimizer"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "GeoKit"]),
-        .testTarget(name: "CamplanCLITests", dependencies: ["CamplanCLI", "CamplanBench", "GeoKit", "SeededRandom"]),
+        .testTarget(name: "CamplanCLITests", dependencies: ["CamplanCLI", "CamplanBench", "GeoKit", "SeededRandom"],
+                    resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -38,7 +38,7 @@ public struct BenchCommand: ParsableCommand {
     public var mclpDir: String = "Tests/OptimizerTests/Fixtures/mclp"
 
     @Option(name: .long, help: ArgumentHelp(
-        "placement: also write the instance (CSR JSON, the format of scripts/reference/mclp) for the CBC run.",
+        "placement: also write the instance (CSR JSON, the format of Tests/OptimizerTests/Fixtures/mclp) for the CBC run.",
         valueName: "file"))
     public var writeInstance: String?
 

@@ -11,12 +11,14 @@ public struct HotspotsCommand: ParsableCommand {
         discussion: """
         Writes OUT/hotspot-cells.geojson (cell_id, count, weight, neighbors, gi_z, gi_p, gi_bin, kde, \
         trend, moran), OUT/wards.geojson (ward scores against the directive's targets) and \
-        OUT/summary.json. Incident points are only exported aggregated into cells and wards.
+        OUT/summary.json (--formats for others). Incident points are only exported aggregated \
+        into cells and wards.
         """
     )
 
     @OptionGroup public var input: InputOptions
-    @OptionGroup public var hot: HotSpotOptions
+    @OptionGroup(title: "Hot spots") var hot: HotSpotOptions
+    @OptionGroup(title: "Outputs") var outputs: OutputOptions
     @OptionGroup public var feedback: FeedbackOptions
 
     @Option(name: .long, help: ArgumentHelp("Output folder.", valueName: "dir"))
@@ -24,9 +26,6 @@ public struct HotspotsCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Ward attribute with residents (for rates per 1,000).", valueName: "field"))
     public var populationField: String?
-
-    @Flag(name: .long, help: "Also write the incident points (incidents.geojson). Incident data are sensitive: by default only cells and wards leave camplan.")
-    public var rawPoints = false
 
     public init() {}
 
@@ -39,29 +38,23 @@ public struct HotspotsCommand: ParsableCommand {
             let progress = feedback.reporter()
             var inputs = try input.studyInputs(wards: input.wardsFile)
             inputs.populationField = populationField
-            let data = try StudyData.load(inputs, progress: progress)
-            progress.stage("hot spots")
-            let outcome = try HotSpotStage.run(data, hot.settings())
+            var settings = PlanSettings()
+            settings.hotSpots = try hot.settings()
+            settings.outputs = try outputs.settings()
+            let pipeline = try Pipeline(loading: inputs, progress: progress)
+            let products = try pipeline.run(Scenario(name: Verb.hotspots.rawValue, settings: settings),
+                                            request: PipelineRequest(hotSpots: .required, placement: .skip))
             progress.stage("writing")
             let staging = try OutputStaging(destination: out)
-            let toLonLat = try CoordinateTransform(from: data.boundaries.workCRS, to: .wgs84)
-            let records = HotSpotStage.wardRecords(data, outcome)
-            try VectorWriter.writeGeoJSON(try HotSpotStage.cellLayer(outcome, toLonLat: toLonLat), to: try staging.path("hotspot-cells.geojson"))
-            try VectorWriter.writeGeoJSON(try HotSpotStage.wardLayer(data, outcome, records: records, toLonLat: toLonLat),
-                                          to: try staging.path("wards.geojson"))
-            try staging.writeJSON(HotSpotStage.summary(outcome, workCRS: data.boundaries.workCRS), to: "summary.json")
-            if rawPoints {
-                try VectorWriter.writeGeoJSON(try HotSpotStage.incidentLayer(data, outcome, toLonLat: toLonLat),
-                                              to: try staging.path("incidents.geojson"))
-            }
-            try staging.writeRejects(of: data.incidents)
+            let files = try OutputRegistry.writeVerb(products, data: pipeline.data, verb: .hotspots, staging: staging, includeRuntime: true)
             try staging.commit()
             progress.finish()
-            print(HotSpotStage.consoleSummary(outcome), terminator: "")
+            if let hot = products.hot { print(HotSpotStage.consoleSummary(hot), terminator: "") }
+            let data = pipeline.data
             if !data.incidents.rejections.isEmpty {
                 print("\(data.incidents.rejections.count) incident rows rejected; see \(out)/rejects.csv")
             }
-            print("wrote \(out)/hotspot-cells.geojson, wards.geojson, summary.json")
+            printWritten(files, out: out)
         }
     }
 }

@@ -68,11 +68,14 @@ public enum OptimizerError: Error, Sendable, Equatable, CustomStringConvertible 
     case invalidMatrix(String)
     /// The problem's data or constraints are invalid or infeasible (the message names the value).
     case invalidProblem(String)
+    /// LSCP: the target share is not reached within the budget (the message gives the figures).
+    case targetNotReached(String)
 
     public var description: String {
         switch self {
         case .invalidMatrix(let m): "invalid coverage matrix: \(m)"
         case .invalidProblem(let m): m
+        case .targetNotReached(let m): m
         }
     }
 }

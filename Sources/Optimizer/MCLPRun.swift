@@ -7,9 +7,13 @@ final class MCLPRun {
     let options: SolverOptions
     var state: CoverageState
     let relaxed: RelaxedSelection
-    private let clock = ContinuousClock()
-    private let start: ContinuousClock.Instant
+    /// Seconds since the run started (the wall clock; tests inject a scripted one).
+    private let elapsed: () -> Double
     var timedOut = false
+    /// Coverage-matrix non-zeros touched so far: the deterministic measure of effort.
+    var work = 0
+    /// The best objective and bound after each phase and bound improvement.
+    var progress: [PlacementResult.ProgressPoint] = []
     var greedyEvaluations = 0
     var swaps = 0
     var subgradientIterations = 0
@@ -22,24 +26,36 @@ final class MCLPRun {
     private var lagrangianConstant = 0.0
     private let eps: Double
 
-    init(inst: SolverInstance, options: SolverOptions) {
+    init(inst: SolverInstance, options: SolverOptions, elapsed: (() -> Double)? = nil) {
         self.inst = inst
         self.options = options
-        start = clock.now
+        if let elapsed {
+            self.elapsed = elapsed
+        } else {
+            let clock = ContinuousClock()
+            let start = clock.now
+            self.elapsed = { MCLPSolver.seconds(clock.now - start) }
+        }
         state = CoverageState(inst)
         relaxed = RelaxedSelection(inst)
         scores = [Double](repeating: 0, count: inst.m)
         eps = 1e-10 * max(1, inst.totalWeight)
     }
 
-    var elapsedSeconds: Double {
-        (clock.now - start) / .seconds(1)
-    }
+    var elapsedSeconds: Double { elapsed() }
 
+    /// The safety net: whether the wall-clock limit has been reached (sticky).
     func timeUp() -> Bool {
         if timedOut { return true }
         if let limit = options.timeLimitSeconds, elapsedSeconds >= limit { timedOut = true }
         return timedOut
+    }
+
+    /// Records the current objective and bound (only once a bound exists).
+    func note(_ phase: String) {
+        guard upperBound.isFinite else { return }
+        progress.append(.init(phase: phase, work: work, seconds: elapsedSeconds, objective: state.value,
+                              upperBound: max(upperBound, state.value)))
     }
 
     /// Whether every objective coefficient is an integer (then the optimum is too, and any
@@ -79,6 +95,7 @@ final class MCLPRun {
             let j = Int(j32)
             let g = state.gain(j)
             greedyEvaluations += 1
+            work += inst.offsets[j + 1] - inst.offsets[j]
             entries.append(.init(key: key(gain: g, facility: j), facility: j32, stamp: 0))
         }
         var heap = LazyGreedyHeap(entries)
@@ -102,6 +119,7 @@ final class MCLPRun {
             } else {
                 let g = state.gain(j)
                 greedyEvaluations += 1
+                work += inst.offsets[j + 1] - inst.offsets[j]
                 heap.replaceTop(.init(key: key(gain: g, facility: j), facility: top.facility, stamp: version))
             }
         }
@@ -136,6 +154,7 @@ final class MCLPRun {
                 let j = Int(j32)
                 guard !state.selected[j], state.canAdd(j) else { continue }
                 let g = state.gain(j)
+                work += inst.offsets[j + 1] - inst.offsets[j]
                 guard g > eps else { continue }
                 let k = key(gain: g, facility: j)
                 if k > bestKey { bestKey = k; best = j }
@@ -178,6 +197,7 @@ final class MCLPRun {
                     var g = 0.0
                     touched.removeAll(keepingCapacity: true)
                     let lo = inst.offsets[j], hi = inst.offsets[j + 1]
+                    work += hi - lo
                     let hasBackup = inst.hasBackup
                     let st = state
                     st.count.withUnsafeBufferPointer { cnt in
@@ -260,13 +280,14 @@ final class MCLPRun {
         var best = state.chosen
         var bestValue = state.value
         let nnz = max(1, inst.indices.count)
-        var work = 0
+        // The limit counts a planned 4·nnz per round (the real work goes into `work` as done).
+        var planned = 0
         for _ in 0 ..< options.perturbationRounds {
             if timeUp() || upperBound <= bestValue + eps || (upperBound - bestValue) / upperBound <= options.gapTolerance {
                 break
             }
-            work += 4 * nnz
-            if work > options.perturbationWorkLimit { break }
+            planned += 4 * nnz
+            if planned > options.perturbationWorkLimit { break }
             let k = min(state.chosen.count, 1 + Int(rng.next() % UInt64(max(1, min(8, state.chosen.count / 4 + 1)))))
             var removed: [Int] = []
             for _ in 0 ..< k {
@@ -281,6 +302,7 @@ final class MCLPRun {
             if state.value > bestValue + eps && state.deficit == 0 {
                 best = state.chosen
                 bestValue = state.value
+                note("iterated-local-search")
             } else {
                 adopt(best)
             }
@@ -335,6 +357,7 @@ final class MCLPRun {
         for it in 0 ..< options.subgradientIterations {
             if timeUp() || gapClosed { break }
             subgradientIterations = it + 1
+            work += inst.indices.count + n
             var constant = 0.0
             var fixedScore = 0.0
             lambda.withUnsafeBufferPointer { lam in
@@ -350,7 +373,9 @@ final class MCLPRun {
             let value = constant + fixedScore + inner
             if value < bestLagrangian - eps * 1e-3 {
                 bestLagrangian = value
+                let before = upperBound
                 offerBound(value, source: .lagrangian)
+                if upperBound < before { note("subgradient") }
                 stale = 0
                 lagrangianScores = scores
                 lagrangianConstant = constant + fixedScore
@@ -472,7 +497,7 @@ final class MCLPRun {
         order.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
         let cands = order.map(\.1)
         var incumbentSet: [Int]?
-        var work = 0
+        var searchWork = 0
         var aborted = false
         let s = root
         var lagChosen = 0.0
@@ -487,7 +512,7 @@ final class MCLPRun {
             let left = inst.isCostBudget ? Int.max : inst.newSlots - s.chosen.count
             if left <= 0 || pos >= cands.count { return }
             let capacityLeft = inst.costBudget - s.costUsed
-            work += cands.count - pos
+            searchWork += cands.count - pos
             if haveLag {
                 let lag = lagrangianConstant + lagChosen
                     + relaxed.best(scores: lagrangianScores, candidates: cands[pos...], state: s, slots: left, capacity: capacityLeft)
@@ -499,9 +524,9 @@ final class MCLPRun {
                 let g = s.selected[j] ? 0 : s.gain(j)
                 gains[k - pos] = g
                 scores[j] = g
-                work += inst.offsets[j + 1] - inst.offsets[j] + 1
+                searchWork += inst.offsets[j + 1] - inst.offsets[j] + 1
             }
-            if work > options.exactSearchWorkLimit { aborted = true; return }
+            if searchWork > options.exactSearchWorkLimit { aborted = true; return }
             let bound = s.value + relaxed.best(scores: scores, candidates: cands[pos...], state: s, slots: left,
                                                capacity: capacityLeft)
             if prunable(bound) { return }
@@ -518,6 +543,7 @@ final class MCLPRun {
             }
         }
         dfs(0)
+        work += searchWork
         if let incumbentSet, incumbent > state.value + eps {
             adopt(incumbentSet)
         }
@@ -525,5 +551,6 @@ final class MCLPRun {
             upperBound = max(state.value, min(upperBound, incumbent))
             boundSource = .exactSearch
         }
+        note("exact")
     }
 }

@@ -18,9 +18,15 @@ public struct MCLPSolver: Sendable {
         self.options = options
     }
 
-    /// Solves `problem`.
+    /// Solves `problem`, stopping at the certified gap ``SolverOptions/gapTolerance``, at the
+    /// iteration and work limits, or (the safety net, with a warning) at the time limit.
     /// - Throws: ``OptimizerError/invalidProblem(_:)`` when the group minimums cannot be met.
     public func solve(_ problem: PlacementProblem) throws -> PlacementResult {
+        try solve(problem, elapsed: nil)
+    }
+
+    /// `elapsed` replaces the wall clock (seconds since the start), for tests of the time limit.
+    func solve(_ problem: PlacementProblem, elapsed: (() -> Double)?) throws -> PlacementResult {
         let clock = ContinuousClock()
         let t0 = clock.now
         var merged: MergedDemand?
@@ -34,13 +40,14 @@ public struct MCLPSolver: Sendable {
             merged = try MergedDemand(matrix: problem.matrix, weights: problem.demandWeights, tags: tags)
         }
         let inst = SolverInstance(problem: problem, merged: merged)
-        let run = MCLPRun(inst: inst, options: options)
+        let run = MCLPRun(inst: inst, options: options, elapsed: elapsed)
         run.greedy()
         if run.state.deficit > 0 {
             throw OptimizerError.invalidProblem("the group minimums cannot be met within the budget and per-site limits")
         }
         run.localSearch()
         run.onlineBound()
+        run.note("greedy+swap")
         if !run.gapClosed && !run.timeUp() {
             // Lagrangian heuristic: local search from the inner selections, keep the best.
             let starts = run.lagrangianBound()
@@ -52,18 +59,36 @@ public struct MCLPSolver: Sendable {
             }
             run.state = best
             run.onlineBound()
+            run.note("restart")
         }
         if !run.gapClosed {
             run.iteratedLocalSearch()
         }
         run.exactSearch()
         run.state.recomputeValue()
-        return Self.result(run: run, inst: inst, seconds: (clock.now - t0) / .seconds(1))
+        var warnings: [String] = []
+        if run.timedOut, let limit = options.timeLimitSeconds {
+            // What the clock cut differs between runs; the bound written is recomputed from the
+            // final cameras alone (online bound), so equal cameras give equal figures.
+            run.upperBound = .infinity
+            run.onlineBound()
+            let gap = run.upperBound > 0 ? max(0, (run.upperBound - run.state.value) / run.upperBound) : 0
+            warnings.append(String(format: "the solver's time limit of %g s was reached before its iteration limits: "
+                    + "the cameras are the best found by then and may differ between runs or machines; the upper "
+                    + "bound is recomputed from them alone (certified gap %.3f%%); a longer time limit gives a "
+                    + "reproducible result", limit, gap * 100))
+        }
+        return Self.result(run: run, inst: inst, seconds: Self.seconds(clock.now - t0), warnings: warnings)
     }
 
-    /// Orders the final set greedily (lazy), builds the selections, curve and summary.
-    static func result(run: MCLPRun, inst: SolverInstance, seconds: Double) -> PlacementResult {
-        let final = run.state
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+
+    /// The existing facilities (index order) then the new ones of `final` in lazy-greedy order,
+    /// each with its marginal objective, and the curve that follows them.
+    static func ordered(_ final: CoverageState, inst: SolverInstance)
+        -> (selections: [PlacementResult.Selection], curve: [PlacementResult.CurvePoint]) {
         let s = CoverageState(inst)
         var selections: [PlacementResult.Selection] = []
         var fixedCount = [Int32](repeating: 0, count: inst.n)
@@ -95,19 +120,34 @@ public struct MCLPSolver: Sendable {
                 heap.replaceTop(.init(key: s.gain(j), facility: top.facility, stamp: version))
             }
         }
+        return (selections, curve)
+    }
+
+    /// Orders the final set greedily (lazy), builds the selections, curve and summary.
+    static func result(run: MCLPRun, inst: SolverInstance, seconds: Double, warnings: [String]) -> PlacementResult {
+        let final = run.state
+        let (selections, curve) = ordered(final, inst: inst)
         var covered = 0.0
         for i in 0 ..< inst.n where final.count[i] > 0 { covered += inst.inc1[i] }
         let objective = final.value
         let ub = max(run.upperBound, objective)
         let gap = ub > 0 ? max(0, (ub - objective) / ub) : 0
-        let reason: PlacementResult.StopReason =
-            gap <= run.options.gapTolerance || ub <= objective ? .optimal : (run.timedOut ? .timeLimit : .iterationLimit)
+        let reason: PlacementResult.StopReason
+        if ub <= objective + 1e-10 * max(1, inst.totalWeight) {
+            reason = .optimal
+        } else if gap <= run.options.gapTolerance {
+            reason = .gapReached
+        } else {
+            reason = run.timedOut ? .timeLimit : .iterationLimit
+        }
         return PlacementResult(
+            model: .maximalCovering,
             objective: objective,
             coveredWeight: covered,
             totalWeight: inst.totalWeight,
             coverageRatio: inst.totalWeight > 0 ? covered / inst.totalWeight : 0,
             upperBound: ub,
+            cameraLowerBound: nil,
             gap: gap,
             boundSource: run.boundSource,
             selected: selections,
@@ -116,10 +156,13 @@ public struct MCLPSolver: Sendable {
             iterations: .init(greedyEvaluations: run.greedyEvaluations, swaps: run.swaps,
                               subgradient: run.subgradientIterations, exactNodes: run.exactNodes),
             stopReason: reason,
-            runtimeSeconds: seconds)
+            runtimeSeconds: seconds,
+            work: run.work,
+            progress: run.progress,
+            warnings: warnings)
     }
 
-    private static func share(_ v: Double, _ inst: SolverInstance) -> Double {
+    static func share(_ v: Double, _ inst: SolverInstance) -> Double {
         inst.totalWeight > 0 ? v / inst.totalWeight : 0
     }
 }

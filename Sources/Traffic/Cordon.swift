@@ -82,9 +82,9 @@ public struct Cordon: Sendable {
                                                siteOfFacility: table.siteIndex.map { Int($0) }, perSite: 1,
                                                budget: .count(gateways.count))
             let r = try LSCPSolver(options: options).solve(problem, targetShare: 1)
-            selected = r.facilities
-            lower = r.lowerBound
-            gap = r.lowerBound > 0 ? Double(r.facilities.count - r.lowerBound) / Double(r.lowerBound) : 0
+            selected = r.newFacilities
+            lower = r.cameraLowerBound
+            gap = r.gap
         }
         var watcher = [Int?](repeating: nil, count: gateways.count)
         for j in selected { for i in matrix.covered(by: j) where watcher[Int(i)] == nil { watcher[Int(i)] = j } }

@@ -25,15 +25,19 @@ struct LSCPSolverTests {
         for seed in UInt64(1) ... 25 {
             let base = try SmallInstance.make(seed: seed, variant: .plain)
             let problem = try PlacementProblem(matrix: base.problem.matrix, demandWeights: base.weights, budget: .count(12))
-            let result = try LSCPSolver().solve(problem, targetShare: target)
             let opt = Self.bruteForceCount(problem, target: target)
             if let opt {
-                #expect(result.reachedTarget)
-                #expect(result.coveredShare >= target - 1e-12)
-                #expect(result.lowerBound <= opt, "seed \(seed): lower bound \(result.lowerBound) > optimum \(opt)")
-                #expect(opt <= result.facilities.count)
+                let result = try LSCPSolver().solve(problem, targetShare: target)
+                let placed = result.newFacilities.count
+                let lower = try #require(result.cameraLowerBound)
+                #expect(result.stopReason == .targetReached)
+                #expect(result.coverageRatio >= target - 1e-12)
+                #expect(lower <= opt, "seed \(seed): lower bound \(lower) > optimum \(opt)")
+                #expect(opt <= placed)
+                #expect(abs(result.gap - (placed == 0 ? 0 : Double(placed - lower) / Double(placed))) < 1e-15)
             } else {
-                #expect(!result.reachedTarget)
+                // No selection within the budget reaches the target: an error, never a capped answer.
+                #expect(throws: OptimizerError.self) { _ = try LSCPSolver().solve(problem, targetShare: target) }
             }
         }
     }

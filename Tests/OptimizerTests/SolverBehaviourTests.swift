@@ -101,7 +101,7 @@ struct DegenerateInputTests {
         #expect(r3.objective == 3 && r3.gap == 0)
         let lscp = try LSCPSolver().solve(PlacementProblem(matrix: matrix, demandWeights: [1, 2], budget: .count(5)),
                                           targetShare: 1)
-        #expect(lscp.facilities.count == 2 && lscp.lowerBound == 2 && lscp.reachedTarget)
+        #expect(lscp.newFacilities.count == 2 && lscp.cameraLowerBound == 2 && lscp.stopReason == .targetReached && lscp.gap == 0)
     }
 }
 

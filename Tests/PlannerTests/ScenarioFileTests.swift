@@ -29,16 +29,16 @@ import Testing
     @Test func defaultsAreOverriddenPerScenario() throws {
         let f = try ScenarioFile.parse(yaml: yaml, path: "/plans/s.yaml")
         #expect(f.scenarios.map(\.name) == ["budget-100", "hot-first", "equal"])
-        #expect(f.scenarios[0].settings.budget == 100)
-        #expect(f.scenarios[0].settings.dori == "observe")
-        #expect(f.scenarios[1].settings.budget == 250)
-        #expect(f.scenarios[1].settings.demand == .gistar)
-        #expect(f.scenarios[1].settings.hotPriority == 3)
-        #expect(f.scenarios[1].settings.cameraMix == ["bullet_4mp_6mm", "dome_4mp_2_8mm"])
+        #expect(f.scenarios[0].settings.placement.budgetCameras == 100)
+        #expect(f.scenarios[0].settings.placement.dori == .observe)
+        #expect(f.scenarios[1].settings.placement.budgetCameras == 250)
+        #expect(f.scenarios[1].settings.placement.demand == .gistar)
+        #expect(f.scenarios[1].settings.placement.hotPriority == 3)
+        #expect(f.scenarios[1].settings.placement.cameraTypes == ["bullet_4mp_6mm", "dome_4mp_2_8mm"])
         #expect(f.scenarios[1].description == "Hot spots first")
-        #expect(f.scenarios[2].settings.allocation == .equalByGroup)
-        #expect(f.scenarios[2].settings.groupQuotas?["Cái Bè"] == GroupQuota(min: 5, max: 30))
-        #expect(f.scenarios[2].settings.headings == 8)
+        #expect(f.scenarios[2].settings.placement.allocation == .equalByGroup)
+        #expect(f.scenarios[2].settings.placement.groupQuotas["Cái Bè"] == GroupQuota(min: 5, max: 30))
+        #expect(f.scenarios[2].settings.placement.headings == 8)
     }
 
     @Test func relativePathsResolveAgainstTheFile() throws {

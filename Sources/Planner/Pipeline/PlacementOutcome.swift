@@ -41,4 +41,7 @@ public struct PlacementOutcome: Sendable {
     /// Share of each ward's weighted incidents inside a planned footprint.
     public var wardCoveredShare: [Double?]
     public var groups: [GroupOutcome]
+    /// Figures that may be off, for the console and summary.json `warnings` (e.g. the solver's
+    /// time limit cut the search).
+    public var warnings: [String] = []
 }

@@ -21,6 +21,8 @@ public struct PlacementSummaryJSON: Codable, Sendable, Equatable {
     public var candidateSites: Int
     public var facilities: Int
     public var lowerBoundCameras: Int?
+    /// Figures that may be off (omitted when there are none).
+    public var warnings: [String]?
 
     enum CodingKeys: String, CodingKey {
         case gap, cost
@@ -28,7 +30,7 @@ public struct PlacementSummaryJSON: Codable, Sendable, Equatable {
         case upperBound = "upper_bound", boundSource = "bound_source", stopReason = "stop_reason"
         case camerasSelected = "cameras_selected", camerasExisting = "cameras_existing", camerasNew = "cameras_new"
         case costUnit = "cost_unit", runtimeSeconds = "runtime_seconds", workCRS = "work_crs", demandPoints = "demand_points"
-        case candidateSites = "candidate_sites", facilities, lowerBoundCameras = "lower_bound_cameras"
+        case candidateSites = "candidate_sites", facilities, lowerBoundCameras = "lower_bound_cameras", warnings
     }
 }
 
@@ -45,7 +47,7 @@ public enum PlacementOutputs {
             camerasExisting: o.cameras.filter(\.existing).count, camerasNew: o.cameras.filter { !$0.existing }.count,
             cost: (o.newCost * 1000).rounded() / 1000, costUnit: costUnit, runtimeSeconds: includeRuntime ? (o.runtimeSeconds * 1000).rounded() / 1000 : nil,
             workCRS: workCRS.description, demandPoints: o.demandCount, candidateSites: o.siteCount, facilities: o.facilityCount,
-            lowerBoundCameras: o.lowerBoundCameras)
+            lowerBoundCameras: o.lowerBoundCameras, warnings: o.warnings.isEmpty ? nil : o.warnings)
     }
 
     /// `cameras`: one point per camera with `site_id, camera_type, heading_deg, fov_deg,
@@ -119,9 +121,16 @@ public enum PlacementOutputs {
         let ratio = o.totalWeight > 0 ? o.coveredWeight / o.totalWeight : 0
         var s = String(format: "cameras: %d (%d existing, %d new); cost of the new ones %.1f %@\n", o.cameras.count,
                        o.cameras.filter(\.existing).count, o.cameras.filter { !$0.existing }.count, o.newCost, costUnit)
-        s += String(format: "covered weight %.2f of %.2f (%.2f%%); upper bound %.2f; certified gap %.3f%% (%@, %@)\n",
-                    o.coveredWeight, o.totalWeight, ratio * 100, o.upperBound, o.gap * 100, o.boundSource, o.stopReason)
-        if let lb = o.lowerBoundCameras { s += "LSCP: at least \(lb) cameras are needed for the target\n" }
+        if let lb = o.lowerBoundCameras {
+            let placed = o.cameras.filter { !$0.existing }.count
+            s += String(format: "covered weight %.2f of %.2f (%.2f%%)\n", o.coveredWeight, o.totalWeight, ratio * 100)
+            s += String(format: "LSCP: %d new cameras reach the target; at least %d are needed; certified gap %.3f%% (%@, %@)\n",
+                        placed, lb, o.gap * 100, o.boundSource, o.stopReason)
+        } else {
+            s += String(format: "covered weight %.2f of %.2f (%.2f%%); upper bound %.2f; certified gap %.3f%% (%@, %@)\n",
+                        o.coveredWeight, o.totalWeight, ratio * 100, o.upperBound, o.gap * 100, o.boundSource, o.stopReason)
+        }
+        for w in o.warnings { s += "warning: \(w)\n" }
         s += String(format: "%d demand points, %d candidate sites, %d facilities; solved in %.2f s\n",
                     o.demandCount, o.siteCount, o.facilityCount, o.runtimeSeconds)
         return s

@@ -15,7 +15,7 @@ public enum PlacementStage {
         let inc = data.incidents
         // 1. Cameras.
         let specs: [CameraSpec]
-        if let adHoc = s.adHocCamera {
+        if let adHoc = try s.adHocCamera() {
             specs = [adHoc]
         } else {
             specs = try data.catalog.specs(ids: s.cameraTypes, level: s.dori)
@@ -34,8 +34,9 @@ public enum PlacementStage {
         // 3. Coverage.
         progress?.stage(label + "building coverage")
         // The matrix depends on the demand points, not on their weights.
-        let key = "\(sites.sites.count)|\(sites.sites.first?.id ?? "")|\(specs.map { "\($0.typeId):\($0.rangeMeters):\($0.fovDegrees)" })"
-            + "|\(s.headings)|\(s.demand.rawValue)|\(s.roadDemandSpacingMeters)|\(String(describing: hot?.settings))|\(demand.count)"
+        let key = CoverageCache.Key(siteIDs: sites.sites.map(\.id), cameras: specs.map { .init($0) }, headings: s.headings,
+                                    demand: s.demand, roadDemandSpacingMeters: s.roadDemandSpacingMeters, hotSpots: hot?.settings,
+                                    demandCount: demand.count)
         let make = { () throws -> (CoverageBuilder, CoverageBuildResult) in
             let obstacles = data.obstacles.isEmpty ? nil : try ObstacleIndex(buildings: data.obstacles)
             let builder = try CoverageBuilder(sites: sites.sites, cameras: specs, headingCount: s.headings, existing: existing,
@@ -112,47 +113,9 @@ public enum PlacementStage {
         // 4. Solve.
         progress?.stage(label + "optimizing")
         let options = SolverOptions(timeLimitSeconds: s.timeLimitSeconds)
-        var chosen: [(facility: Int, marginal: Double, existing: Bool)]
-        var covered: Double, total: Double, ub: Double, gap: Double, stop: String, boundSource: String
-        var curve: [(Int, Double)]
-        var newCost: Double, runtime: Double
-        var lowerBound: Int?
-        if let target = s.targetShare {
-            let start = Date()
-            let r = try LSCPSolver(options: options).solve(problem, targetShare: target)
-            runtime = Date().timeIntervalSince(start)
-            let order = fixed + r.facilities.filter { !fixed.contains($0) }
-            chosen = marginals(order, problem).map { ($0.0, $0.1, fac.isFixed[keep[$0.0]]) }
-            covered = r.coveredWeight
-            total = r.totalWeight
-            ub = r.totalWeight
-            gap = 0
-            stop = r.reachedTarget ? "target_reached" : "target_unreachable"
-            boundSource = "lscp"
-            lowerBound = r.lowerBound
-            // Covered share after each new camera (the existing ones come first in `chosen`).
-            var acc = 0.0, newCount = 0
-            curve = []
-            for c in chosen {
-                acc += c.marginal
-                guard !c.existing else { continue }
-                newCount += 1
-                curve.append((newCount, total > 0 ? acc / total : 0))
-            }
-            newCost = chosen.filter { !$0.existing }.reduce(0) { $0 + problem.facilityCosts[$1.facility] }
-        } else {
-            let r = try MCLPSolver(options: options).solve(problem)
-            chosen = r.selected.map { ($0.facility, $0.marginalWeight, $0.isExisting) }
-            covered = r.coveredWeight
-            total = r.totalWeight
-            ub = r.upperBound
-            gap = r.gap
-            stop = r.stopReason.rawValue
-            boundSource = r.boundSource.rawValue
-            curve = r.curve.map { ($0.newCameras, $0.share) }
-            newCost = r.newCost
-            runtime = r.runtimeSeconds
-        }
+        let r = try s.targetShare.map { try LSCPSolver(options: options).solve(problem, targetShare: $0) }
+            ?? MCLPSolver(options: options).solve(problem)
+        let chosen = r.selected.map { (facility: $0.facility, marginal: $0.marginalWeight, existing: $0.isExisting) }
         // 5. Cameras and footprints.
         progress?.stage(label + "footprints")
         var cameras: [PlacementOutcome.Camera] = []
@@ -221,10 +184,12 @@ public enum PlacementStage {
             }
         }
         return PlacementOutcome(
-            cameras: cameras, coveredWeight: covered, totalWeight: total, upperBound: ub, gap: gap, stopReason: stop,
-            boundSource: boundSource, curve: curve.map { (cameras: $0.0, share: $0.1) }, newCost: newCost,
-            runtimeSeconds: runtime, demandCount: demand.count, facilityCount: matrix.facilityCount,
-            siteCount: sites.sites.count, lowerBoundCameras: lowerBound, wardCoveredShare: wardShare, groups: groups)
+            cameras: cameras, coveredWeight: r.coveredWeight, totalWeight: r.totalWeight, upperBound: r.upperBound, gap: r.gap,
+            stopReason: r.stopReason.rawValue, boundSource: r.boundSource.rawValue,
+            curve: r.curve.map { (cameras: $0.newCameras, share: $0.share) }, newCost: r.newCost,
+            runtimeSeconds: r.runtimeSeconds, demandCount: demand.count, facilityCount: matrix.facilityCount,
+            siteCount: sites.sites.count, lowerBoundCameras: r.cameraLowerBound, wardCoveredShare: wardShare, groups: groups,
+            warnings: r.warnings)
     }
 
     /// The demand of a scenario, with the ward of each point and the incidents it came from.
@@ -328,19 +293,6 @@ public enum PlacementStage {
             let dx = cells.centers.xs[c] - p.x, dy = cells.centers.ys[c] - p.y
             return dx * dx + dy * dy <= radius * radius
         }.map { $0 }
-    }
-
-    /// Marginal weight of each facility in `order`.
-    static func marginals(_ order: [Int], _ p: PlacementProblem) -> [(Int, Double)] {
-        var seen = [Bool](repeating: false, count: p.matrix.demandCount)
-        return order.map { j in
-            var gain = 0.0
-            for i in p.matrix.covered(by: j) where !seen[Int(i)] {
-                seen[Int(i)] = true
-                gain += p.demandWeights[Int(i)]
-            }
-            return (j, gain)
-        }
     }
 
     /// Which points lie inside at least one of `footprints` (a ``PointGrid`` keeps it linear).

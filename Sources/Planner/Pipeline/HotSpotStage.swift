@@ -2,34 +2,6 @@ import Foundation
 import GeoKit
 import HotSpots
 
-/// Which units the hot-spot statistics run on.
-public enum HotSpotUnits: String, Sendable, CaseIterable {
-    /// A square fishnet of `cellSizeMeters`.
-    case fishnet
-    /// Pointy-top hexagons of the same area as the fishnet square.
-    case hexagon
-    /// The ward polygons themselves (distances between centroids).
-    case wards
-}
-
-/// Settings of one hot-spot analysis (the part of a scenario that hot spots depend on).
-public struct HotSpotSettings: Sendable, Hashable {
-    public var years: [Int]?
-    public var units: HotSpotUnits = .fishnet
-    public var cellSizeMeters: Double = 500
-    /// `nil`: Optimized Hot Spot Analysis rule.
-    public var bandMeters: Double?
-    public var kdeBandwidthMeters: Double?
-    public var permutations: Int = 0
-    public var seed: UInt64 = 0
-    public var evaluationYear: Int?
-    public var trends: Bool = true
-    public var categories: Set<String>?
-    public var halfLifeDays: Double?
-
-    public init() {}
-}
-
 /// The result of the hot-spot stage, with what later stages need: which incidents were
 /// used, the cell of each, and the per-ward records.
 public struct HotSpotOutcome: Sendable {

@@ -1,0 +1,21 @@
+import ArgumentParser
+import Planner
+
+/// Output options of the verbs that write files: one per ``OutputSettings`` setting.
+public struct OutputOptions: SettingOptions {
+    typealias Settings = OutputSettings
+
+    @Option(name: .customLong("formats"), parsing: .upToNextOption,
+            help: settingHelp(OutputSettings.self, "formats"))
+    var formats: [String] = []
+    @Flag(name: .customLong("raw-points"), help: settingHelp(OutputSettings.self, "raw_points"))
+    var rawPoints = false
+
+    public init() {}
+
+    var given: [(key: String, value: SettingValue?)] {
+        [("formats", list(formats)), ("raw_points", flag(rawPoints))]
+    }
+
+    public mutating func validate() throws { _ = try settings() }
+}

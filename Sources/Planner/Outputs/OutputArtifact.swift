@@ -1,0 +1,25 @@
+import Foundation
+
+/// One named output (`--formats NAME`, `formats: [NAME]`) and its one writer.
+///
+/// `write` writes the artifact of one scenario into ``ArtifactContext/folder``; `writeRun`
+/// writes an artifact that spans the scenarios of a run (the comparison, the scorecard,
+/// the rejected rows) into the run's folder. A single verb is a run of one scenario in a
+/// flat folder: it calls `write` when there is one, else `writeRun`. Both return the files
+/// written, relative to the output folder; none when the artifact does not apply (no
+/// placement for `cameras`, no wards for `groups`).
+public struct OutputArtifact: Sendable {
+    public let name: String
+    /// One line for `--help` and the README: what the files hold.
+    public let summary: String
+    public let write: (@Sendable (ArtifactContext) throws -> [String])?
+    public let writeRun: (@Sendable (RunArtifactContext) throws -> [String])?
+
+    public init(name: String, summary: String, write: (@Sendable (ArtifactContext) throws -> [String])? = nil,
+                writeRun: (@Sendable (RunArtifactContext) throws -> [String])? = nil) {
+        self.name = name
+        self.summary = summary
+        self.write = write
+        self.writeRun = writeRun
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import GeoKit
+
+/// Every output camplan can write, by name, each with its one writer (as GDAL's driver
+/// registry: formats looked up by name). Verbs ask for names (``Verb/defaultArtifacts``,
+/// `--formats`, `formats:`); the order here is the order files are written and listed.
+///
+/// To add an output: append one ``OutputArtifact`` to ``all`` below whose `write` (per
+/// scenario) or `writeRun` (once per run) reads ``PlanProducts`` through the context and
+/// writes through ``OutputStaging``; keep the layer/table building in your feature's own
+/// file and call it from here. Nothing else changes: `--formats`, `formats:`, the help's
+/// list of names and the checks pick it up.
+public enum OutputRegistry {
+    public static let all: [OutputArtifact] = [
+        OutputArtifact(name: "hotspot-cells", summary: "hotspot-cells.geojson: Gi*, Local Moran, KDE and trend per cell",
+                       write: { c in try c.cellLayer().map { try c.writeGeoJSON($0, to: "hotspot-cells.geojson") } ?? [] }),
+        OutputArtifact(name: "wards", summary: "wards.geojson: ward scores against the directive's targets (and covered_share after a plan)",
+                       write: { c in try c.wardLayer().map { try c.writeGeoJSON($0, to: "wards.geojson") } ?? [] }),
+        OutputArtifact(name: "incidents", summary: "incidents.geojson: the incident points (sensitive; only when asked for)",
+                       write: { c in
+                           guard let hot = c.products.hot else { return [] }
+                           return try c.writeGeoJSON(try HotSpotStage.incidentLayer(c.data, hot, toLonLat: c.toLonLat), to: "incidents.geojson")
+                       }),
+        OutputArtifact(name: "cameras", summary: "cameras.geojson: placed and installed cameras with type, heading, order, ward",
+                       write: { c in try c.cameraLayer().map { try c.writeGeoJSON($0, to: "cameras.geojson") } ?? [] }),
+        OutputArtifact(name: "coverage", summary: "coverage.geojson: the footprint of every camera",
+                       write: { c in try c.coverageLayer().map { try c.writeGeoJSON($0, to: "coverage.geojson") } ?? [] }),
+        OutputArtifact(name: "model-wards", summary: "model-wards.geojson and .csv: model-ward lists with every criterion",
+                       write: { c in
+                           guard let ranks = c.products.ranks, let layer = try c.modelWardLayer() else { return [] }
+                           let files = try c.writeGeoJSON(layer, to: "model-wards.geojson")
+                           try c.staging.writeCSV(PlannerTables.modelWards(ranks), to: c.file("model-wards.csv"))
+                           return files + [c.file("model-wards.csv")]
+                       }),
+        OutputArtifact(name: "curve", summary: "curve.csv: covered share after each new camera",
+                       write: { c in
+                           guard let o = c.products.placement else { return [] }
+                           try c.staging.writeCSV(PlacementOutputs.curveTable(o), to: c.file("curve.csv"))
+                           return [c.file("curve.csv")]
+                       }),
+        OutputArtifact(name: "groups", summary: "groups.csv: coverage, hot cells and cameras per group (needs wards)",
+                       write: { c in
+                           guard let o = c.products.placement, c.data.inputs.wards != nil else { return [] }
+                           try c.staging.writeCSV(PlacementOutputs.groupTable(o), to: c.file("groups.csv"))
+                           return [c.file("groups.csv")]
+                       }),
+        OutputArtifact(name: "summary", summary: "summary.json: the plan's figures (or the hot-spot summary when nothing was placed)",
+                       write: { c in
+                           let work = c.data.boundaries.workCRS
+                           if let o = c.products.placement {
+                               try c.staging.writeJSON(PlacementOutputs.summary(o, workCRS: work, costUnit: c.data.catalog.costUnit,
+                                                                                includeRuntime: c.includeRuntime), to: c.file("summary.json"))
+                           } else if let hot = c.products.hot {
+                               try c.staging.writeJSON(HotSpotStage.summary(hot, workCRS: work), to: c.file("summary.json"))
+                           } else {
+                               return []
+                           }
+                           return [c.file("summary.json")]
+                       }),
+        OutputArtifact(name: "hotspot-summary", summary: "hotspot-summary.json: band, hot and cold cells, held-out test",
+                       write: { c in
+                           guard let hot = c.products.hot else { return [] }
+                           try c.staging.writeJSON(HotSpotStage.summary(hot, workCRS: c.data.boundaries.workCRS), to: c.file("hotspot-summary.json"))
+                           return [c.file("hotspot-summary.json")]
+                       }),
+        OutputArtifact(name: "gpkg", summary: "plan.gpkg: every layer in one GeoPackage with QGIS styles",
+                       write: { c in
+                           let layers = try [c.cellLayer(), c.wardLayer(), c.cameraLayer(), c.coverageLayer(), c.modelWardLayer()].compactMap { $0 }
+                           guard !layers.isEmpty else { return [] }
+                           try GeoPackageExport.write(layers, to: try c.staging.path(c.file("plan.gpkg")))
+                           return [c.file("plan.gpkg")]
+                       }),
+        OutputArtifact(name: "html", summary: "report.html: a self-contained page with the map and tables (in a run: the comparison page)",
+                       write: { c in
+                           try c.staging.write(try ScenarioPage.render(c), to: c.file("report.html"))
+                           return [c.file("report.html")]
+                       },
+                       writeRun: { r in
+                           try r.staging.write(ScenarioPage.renderRun(r), to: "report.html")
+                           return ["report.html"]
+                       }),
+        OutputArtifact(name: "rejects", summary: "rejects.csv: rejected incident rows with their reason (when there are any)",
+                       writeRun: { r in try r.staging.writeRejects(of: r.data.incidents) > 0 ? ["rejects.csv"] : [] }),
+        OutputArtifact(name: "comparison", summary: "comparison.csv and .md: scenario × group coverage",
+                       writeRun: { r in
+                           let t = r.comparison
+                           try r.staging.writeCSV(t, to: "comparison.csv")
+                           try r.staging.write("# Scenario comparison\n\n" + t.markdown() + "\n", to: "comparison.md")
+                           return ["comparison.csv", "comparison.md"]
+                       }),
+        OutputArtifact(name: "scorecard", summary: "scorecard.csv: the directive's targets judged per group and province",
+                       writeRun: { r in
+                           try r.staging.writeCSV(r.scorecard, to: "scorecard.csv")
+                           return ["scorecard.csv"]
+                       }),
+    ]
+
+    /// Every artifact name, in registry order.
+    public static var names: [String] { all.map(\.name) }
+
+    public static func artifact(named name: String) -> OutputArtifact? { all.first { $0.name == name } }
+
+    /// The artifacts named, in registry order (unknown names were refused by
+    /// ``OutputSettings/validate()``).
+    public static func selection(_ names: Set<String>) -> [OutputArtifact] { all.filter { names.contains($0.name) } }
+
+    /// The names `settings` asks for: its `formats`, else `verb`'s usual set, plus
+    /// `incidents` with `raw_points`.
+    public static func requested(_ settings: OutputSettings, verb: Verb) -> Set<String> {
+        var names = Set(settings.formats ?? verb.defaultArtifacts)
+        if settings.rawPoints { names.insert("incidents") }
+        return names
+    }
+
+    /// Writes one verb's artifacts into the staging folder's root: `write` when the artifact
+    /// has one, else `writeRun` over this one scenario. Returns the files written.
+    public static func writeVerb(_ products: PlanProducts, data: StudyData, verb: Verb, staging: OutputStaging,
+                                 includeRuntime: Bool) throws -> [String] {
+        let context = try ArtifactContext(products: products, data: data, staging: staging, folder: "", includeRuntime: includeRuntime)
+        let run = RunArtifactContext(scenarios: [products], data: data, staging: staging, sourceFile: nil)
+        var files: [String] = []
+        for a in selection(requested(products.settings.outputs, verb: verb)) {
+            if let w = a.write { files += try w(context) } else if let w = a.writeRun { files += try w(run) }
+        }
+        return files
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// The verbs that write outputs, with the pipeline each runs and the artifacts it writes
+/// unless told otherwise.
+public enum Verb: String, Sendable, CaseIterable {
+    case hotspots
+    case place
+    case rankWards = "rank-wards"
+    case run
+
+    /// The artifact names written when `formats` is not given.
+    public var defaultArtifacts: [String] {
+        switch self {
+        case .hotspots: ["hotspot-cells", "wards", "summary", "rejects"]
+        case .place: ["cameras", "coverage", "curve", "groups", "summary", "rejects"]
+        case .rankWards: ["model-wards"]
+        case .run: ["hotspot-cells", "wards", "cameras", "coverage", "model-wards", "curve", "groups", "summary", "hotspot-summary",
+                    "gpkg", "html", "rejects", "comparison", "scorecard"]
+        }
+    }
+}

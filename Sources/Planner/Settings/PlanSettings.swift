@@ -1,0 +1,25 @@
+import Foundation
+
+/// Everything one scenario (or one verb) sets: the settings of the hot-spot, placement and
+/// output stages. A scenario file's `defaults:` block and each scenario's own keys are read
+/// onto it, in that order; the command line reads its options onto the same values.
+public struct PlanSettings: Sendable, Equatable, StageSettings {
+    public var hotSpots = HotSpotSettings()
+    public var placement = PlacementSettings()
+    public var outputs = OutputSettings()
+
+    public init() {}
+
+    public func validate() throws(SettingProblem) {
+        try hotSpots.validate()
+        try placement.validate()
+        try outputs.validate()
+    }
+
+    /// The keys of every stage, one flat namespace in a scenario block.
+    public static var settings: [Setting<PlanSettings>] {
+        HotSpotSettings.settings.map { $0.scoped(\.hotSpots) }
+            + PlacementSettings.settings.map { $0.scoped(\.placement) }
+            + OutputSettings.settings.map { $0.scoped(\.outputs) }
+    }
+}

@@ -1,0 +1,162 @@
+import Testing
+@testable import Planner
+
+@Suite("Settings model")
+struct SettingsModelTests {
+    let minimal = """
+    inputs: {wards: w.geojson, incidents: i.csv}
+    scenarios:
+      - name: a
+    """
+
+    @Test func scenarioKeysAreUniqueAcrossStages() {
+        let keys = PlanSettings.settings.map(\.key)
+        #expect(Set(keys).count == keys.count, "\(keys)")
+        let flags = PlanSettings.settings.map(\.flag)
+        #expect(Set(flags).count == flags.count, "\(flags)")
+        let criteria = ModelWardCriteria.settings.map(\.key)
+        #expect(Set(criteria).count == criteria.count)
+    }
+
+    @Test func aScenarioWithNoKeysHasTheModelDefaults() throws {
+        let f = try ScenarioFile.parse(yaml: minimal, path: "s.yaml")
+        #expect(f.scenarios[0].settings == PlanSettings())
+        #expect(f.criteria == ModelWardCriteria())
+    }
+
+    /// Each default, shown as `--help` shows it, reads back to the same default (so the
+    /// help text is the model's value, and show and read agree).
+    @Test func shownDefaultsReadBack() throws {
+        var checked = 0
+        for s in PlanSettings.settings where s.flagValue == nil {
+            let text = s.text(of: PlanSettings())
+            // Unset values ("none", "all", ...) have no value to read back.
+            guard !["none", "all", "the verb's usual files"].contains(text) else { continue }
+            var back = PlanSettings()
+            let value: SettingValue = s.isList ? .list(text.split(separator: " ").map(String.init)) : .text(text)
+            try s.read(value, into: &back)
+            #expect(back == PlanSettings(), "\(s.key) = \(text)")
+            checked += 1
+        }
+        #expect(checked >= 15)
+    }
+
+    @Test func everyKeyOfTheModelIsReadFromYAML() throws {
+        let yaml = """
+        inputs: {wards: w.geojson, incidents: i.csv}
+        scenarios:
+          - name: a
+            years: [2022, 2023]
+            categories: [theft]
+            units: hexagon
+            cell_m: 250
+            band_m: auto
+            bandwidth_m: 800
+            permutations: 99
+            seed: 7
+            half_life_days: 365
+            evaluate_year: 2023
+            trends: false
+            budget: 12
+            budget_cost: 900
+            budget_includes_existing: true
+            target: 0.5
+            camera_mix: [ptz_4mp_25x]
+            dori: identify
+            radius_m: 40
+            fov_deg: 360
+            camera_cost: 3
+            headings: 4
+            per_site: 2
+            demand: kde
+            hot_priority: 2
+            backup: 0.5
+            allocation: free
+            group_quotas: {X: {max: 3}}
+            site_spacing_m: 100
+            road_demand_spacing_m: 50
+            time_limit_s: 5
+            formats: [cameras, html]
+            raw_points: true
+        """
+        // The file sets every key of the model (a new setting must be added here).
+        let keys = yaml.split(separator: "\n").dropFirst(3).compactMap { $0.split(separator: ":").first }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(Set(keys) == Set(PlanSettings.settings.map(\.key)))
+        let f = try ScenarioFile.parse(yaml: yaml, path: "s.yaml")
+        let s = f.scenarios[0].settings
+        var h = HotSpotSettings()
+        h.years = [2022, 2023]
+        h.categories = ["theft"]
+        h.units = .hexagon
+        h.cellSizeMeters = 250
+        h.kdeBandwidthMeters = 800
+        h.permutations = 99
+        h.seed = 7
+        h.halfLifeDays = 365
+        h.evaluationYear = 2023
+        h.trends = false
+        #expect(s.hotSpots == h)
+        var p = PlacementSettings()
+        p.budgetCameras = 12
+        p.budgetCost = 900
+        p.budgetIncludesExisting = true
+        p.targetShare = 0.5
+        p.cameraTypes = ["ptz_4mp_25x"]
+        p.dori = .identify
+        p.adHocRangeMeters = 40
+        p.adHocFOVDegrees = 360
+        p.adHocCost = 3
+        p.headings = 4
+        p.perSite = 2
+        p.demand = .kde
+        p.hotPriority = 2
+        p.backupBeta = 0.5
+        p.groupQuotas = ["X": GroupQuota(min: nil, max: 3)]
+        p.siteSpacingMeters = 100
+        p.roadDemandSpacingMeters = 50
+        p.timeLimitSeconds = 5
+        #expect(s.placement == p)
+        #expect(s.outputs.formats == ["cameras", "html"])
+        #expect(s.outputs.rawPoints)
+    }
+
+    @Test func crossFieldChecksNameTheScenario() {
+        do {
+            _ = try ScenarioFile.parse(yaml: """
+            inputs: {wards: w.geojson, incidents: i.csv}
+            scenarios:
+              - name: a
+                radius_m: 40
+            """, path: "s.yaml")
+            Issue.record("must fail")
+        } catch let e as PlannerError {
+            #expect(e == .scenario(file: "s.yaml", line: 3, key: "radius_m",
+                                   message: "scenario 'a': radius_m (--radius) and fov_deg (--fov) go together"))
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
+    @Test func unknownOutputNamesAreListed() {
+        do {
+            _ = try ScenarioFile.parse(yaml: minimal + "\n    formats: [cameras, pdf]", path: "s.yaml")
+            Issue.record("must fail")
+        } catch let e as PlannerError {
+            #expect(e.description.contains("'pdf' is not an output"))
+            #expect(e.description.contains("gpkg"))
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
+    @Test func listValuesAreCheckedItemByItem() {
+        var s = HotSpotSettings()
+        #expect(throws: SettingProblem("must be at least 1900, found 23")) {
+            try HotSpotSettings.setting("years")?.read(.list(["2021", "23"]), into: &s)
+        }
+        #expect(throws: SettingProblem("expected a list, e.g. [a, b]")) {
+            try HotSpotSettings.setting("years")?.read(.text("2021"), into: &s)
+        }
+    }
+}
