@@ -1,15 +1,8 @@
 /// A layer read column by column (struct-of-arrays): `columns[f][row]` is the value of
 /// `fields[f]` in feature `row`, `geometries[row]` its geometry in the file's CRS.
-public struct VectorTable: Sendable {
-    public var file: String
-    public var name: String
-    /// The GDAL driver short name.
-    public var driver: String
-    public var fields: [FieldDefinition]
-    /// The declared geometry type; `nil` for a table without geometry.
-    public var geometryType: String?
-    /// The CRS stored with the data; `nil` when there is none.
-    public var crs: CRS?
+public struct VectorTable: Sendable, FieldLookup {
+    /// File, layer name, driver, fields, geometry type and CRS.
+    public var info: LayerInfo
     public var columns: [[FieldValue]]
     public var geometries: [Geometry<SourceXY>?]
 
