@@ -31,6 +31,7 @@ public struct HotspotsCommand: ParsableCommand {
 
     public mutating func validate() throws {
         guard input.incidents != nil else { throw ValidationError("hotspots needs --incidents") }
+        try checkOutFolder(out)
     }
 
     public func run() throws {
@@ -50,6 +51,7 @@ public struct HotspotsCommand: ParsableCommand {
             try staging.commit()
             progress.finish()
             if let hot = products.hot { print(HotSpotStage.consoleSummary(hot), terminator: "") }
+            printWarnings(products.warnings)
             let data = pipeline.data
             if !data.incidents.rejections.isEmpty {
                 print("\(data.incidents.rejections.count) incident rows rejected; see \(out)/rejects.csv")

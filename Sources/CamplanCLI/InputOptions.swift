@@ -63,9 +63,18 @@ public struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Numeric column multiplying each incident's severity weight (default 1: incidents weigh 1/2/4/8 by severity).", valueName: "field"))
     public var weightField: String?
 
+    @Option(name: .long, help: ArgumentHelp("Plausible incident dates FIRST..LAST (yyyy-mm-dd or dd/mm/yyyy; a side may be empty); rows dated outside are rejected (default: 2000-01-01 to today).", valueName: "first..last"))
+    public var dateWindow: String?
+
+    @Option(name: .long, help: ArgumentHelp("Character set of a CSV incident file that is not UTF-8, e.g. windows-1258 or latin1 (default: UTF-8 is required).", valueName: "name"))
+    public var encoding: String?
+
     public init() {}
 
     public mutating func validate() throws {
+        if let dateWindow {
+            do { _ = try DateWindow(parsing: dateWindow) } catch { throw ValidationError("--date-window \(dateWindow): \(error.description)") }
+        }
         for (flag, value) in [("--crs", crs), ("--work-crs", workCrs)] {
             guard let value else { continue }
             do {
@@ -80,7 +89,8 @@ public struct InputOptions: ParsableArguments {
         if (xField == nil) != (yField == nil) {
             throw ValidationError("--x-field and --y-field go together")
         }
-        let incidentFlags = [xField, idField, dateField, categoryField, severityField, solvedField, weightField, incidentsLayer]
+        let incidentFlags = [xField, idField, dateField, categoryField, severityField, solvedField, weightField, incidentsLayer,
+                             dateWindow, encoding]
         if incidents == nil, incidentFlags.contains(where: { $0 != nil }) {
             throw ValidationError("the incident field options need --incidents")
         }
@@ -95,10 +105,13 @@ public struct InputOptions: ParsableArguments {
 
     /// Incident options from the flags.
     public func incidentOptions() throws(GeoError) -> IncidentOptions {
-        IncidentOptions(layer: incidentsLayer, xField: xField, yField: yField,
-                        sourceCRS: try crs.map { (s) throws(GeoError) in try CRS(s) },
-                        idField: idField, dateField: dateField, categoryField: categoryField,
-                        severityField: severityField, solvedField: solvedField, weightField: weightField)
+        var o = IncidentOptions(layer: incidentsLayer, xField: xField, yField: yField,
+                                sourceCRS: try crs.map { (s) throws(GeoError) in try CRS(s) },
+                                idField: idField, dateField: dateField, categoryField: categoryField,
+                                severityField: severityField, solvedField: solvedField, weightField: weightField)
+        if let dateWindow { o.dateWindow = try DateWindow(parsing: dateWindow) }
+        o.encoding = encoding
+        return o
     }
 
     /// The study inputs of a verb that needs incidents (checked in its `validate()`); `wards`

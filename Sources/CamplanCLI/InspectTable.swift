@@ -56,6 +56,10 @@ enum InspectTable {
             out += "\nBoundaries repaired (\(s.repairs.count)):\n"
             for r in s.repairs { out += "  feature \(r.feature) (ward \(r.wardID)): \(r.reason)\n" }
         }
+        if !s.warnings.isEmpty {
+            out += "\nWarnings (\(s.warnings.count)):\n"
+            for w in s.warnings { out += "  \(w)\n" }
+        }
         return out
     }
 

@@ -19,3 +19,10 @@ public struct OutputOptions: SettingOptions {
 
     public mutating func validate() throws { _ = try settings() }
 }
+
+/// Refuses an empty `--out` (it would write into the root folder as `/hotspot-cells.geojson`).
+func checkOutFolder(_ out: String) throws {
+    guard !out.trimmingCharacters(in: .whitespaces).isEmpty else {
+        throw ValidationError("--out must name a folder; it is empty")
+    }
+}

@@ -50,6 +50,7 @@ public struct PlaceCommand: ParsableCommand {
 
     public mutating func validate() throws {
         guard input.incidents != nil else { throw ValidationError("place needs --incidents") }
+        try checkOutFolder(out)
         if input.wards == nil, candidates == nil {
             throw ValidationError("place needs --candidates when no --wards are given (the study area is then the box around the sites)")
         }
@@ -102,6 +103,7 @@ public struct PlaceCommand: ParsableCommand {
             progress.finish()
             let data = pipeline.data
             if let outcome = products.placement { print(PlacementOutputs.console(outcome, costUnit: data.catalog.costUnit), terminator: "") }
+            printWarnings(products.warnings)
             if !data.incidents.rejections.isEmpty {
                 print("\(data.incidents.rejections.count) incident rows rejected (e.g. outside the study area); see \(out)/rejects.csv")
             }
@@ -111,6 +113,11 @@ public struct PlaceCommand: ParsableCommand {
 }
 
 /// `wrote OUT/a, b, c` (rejected rows have their own line).
+/// One `warning:` line per warning (they are also in `summary.json`).
+func printWarnings(_ warnings: [String]) {
+    for w in warnings { print("warning: \(w)") }
+}
+
 func printWritten(_ files: [String], out: String) {
     let shown = files.filter { $0 != "rejects.csv" }
     guard !shown.isEmpty else { return }

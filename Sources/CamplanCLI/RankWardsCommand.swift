@@ -37,6 +37,7 @@ public struct RankWardsCommand: ParsableCommand {
 
     public mutating func validate() throws {
         guard input.incidents != nil else { throw ValidationError("rank-wards needs --incidents") }
+        try checkOutFolder(out)
     }
 
     public func run() throws {
@@ -61,6 +62,9 @@ public struct RankWardsCommand: ParsableCommand {
             try staging.commit()
             progress.finish()
             if let ranks = products.ranks { print(ModelWardOutputs.consoleTable(ranks, top: 10).console(decimals: 1), terminator: "") }
+            printWarnings(products.warnings)
+            let rejected = pipeline.data.incidents.rejections.count
+            if rejected > 0, files.contains("rejects.csv") { print("\(rejected) incident rows rejected; see \(out)/rejects.csv") }
             printWritten(files, out: out)
         }
     }

@@ -28,6 +28,10 @@ public struct RunCommand: ParsableCommand {
 
     public init() {}
 
+    public mutating func validate() throws {
+        try checkOutFolder(out)
+    }
+
     public func run() throws {
         try reportingDataErrors {
             let file = try ScenarioFile.load(path: scenarios)

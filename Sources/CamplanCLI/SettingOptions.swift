@@ -15,6 +15,13 @@ extension SettingOptions {
     /// (exit 64) naming the flag.
     func settings(_ base: Settings = Settings()) throws -> Settings {
         var s = base
+        do {
+            try Settings.applyAlternatives(given: given.filter { $0.value != nil }.map(\.key), to: &s)
+        } catch {
+            let flags = given.filter { $0.value != nil }.map(\.key).filter { k in Settings.alternatives.contains { $0.contains(k) } }
+                .compactMap { Settings.setting($0).map { "--" + $0.flag } }
+            throw ValidationError("give either \(flags.joined(separator: " or ")), not both")
+        }
         for (key, value) in given {
             guard let value else { continue }
             guard let setting = Settings.setting(key) else {

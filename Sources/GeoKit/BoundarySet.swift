@@ -16,6 +16,9 @@ public struct BoundarySet: Sendable {
     public var lonLatBounds: BoundingBox<LonLat>
     /// The source layer's attribute columns.
     public var fields: [FieldDefinition]
+    /// What may make a result wrong without being an error (slight overlaps, a working CRS
+    /// with noticeable scale error), one line each: for the console and `summary.json`.
+    public var warnings: [String] = []
 
     public init(file: String, layerName: String, wards: [Ward], repairs: [PolygonRepair], sourceCRS: CRS, workCRS: CRS,
                 groupField: String?, lonLatBounds: BoundingBox<LonLat>, fields: [FieldDefinition]) {

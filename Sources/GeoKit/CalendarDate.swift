@@ -15,6 +15,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         self.day = day
     }
 
+    /// No check: for dates known to exist (see ``unchecked(year:month:day:)``).
+    init(uncheckedYear year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     /// Parses ISO `yyyy-mm-dd` (also `yyyy/mm/dd`) and Vietnamese `dd/mm/yyyy` (also
     /// `dd-mm-yyyy`, `dd.mm.yyyy`), each optionally followed by a time (`T...` or ` ...`),
     /// which is ignored. `nil` when the text is not such a date or the day does not exist.

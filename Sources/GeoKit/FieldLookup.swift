@@ -15,6 +15,8 @@ public struct LayerInfo: Sendable {
     /// The CRS stored with the data (.prj, GeoPackage, GeoJSON = WGS 84); `nil` when the file
     /// has none (CSV, XLSX, a shapefile without .prj).
     public var crs: CRS?
+    /// Every layer of the dataset, in order (this one is among them).
+    public var layerNames: [String] = []
 }
 
 /// A read layer (``VectorLayer``, ``VectorTable``): its ``LayerInfo`` and the rules written
@@ -47,5 +49,15 @@ extension FieldLookup {
     /// The field named `name` compared case-insensitively, as spelled in the file.
     public func field(named name: String) -> FieldDefinition? {
         fields.first { $0.name.lowercased() == name.lowercased() }
+    }
+
+    /// Every layer of the dataset, in order (this one is among them).
+    public var layerNames: [String] { info.layerNames }
+
+    /// A hint naming the other layers when the dataset has several and none was chosen
+    /// (`option` is the flag that picks one), else `nil`.
+    public func otherLayersHint(option: String) -> String? {
+        guard layerNames.count > 1 else { return nil }
+        return "the file holds \(layerNames.count) layers (\(layerNames.joined(separator: ", "))) and '\(name)', the first, was read; choose another with \(option)"
     }
 }

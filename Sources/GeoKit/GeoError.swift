@@ -22,6 +22,18 @@ public enum GeoError: Error, Sendable, Equatable, CustomStringConvertible {
     case writeFailed(file: String, reason: String)
     /// A generic input problem with a full message.
     case invalidInput(String)
+    /// Text that is not valid UTF-8 and no `--encoding` was given (`line` 1-based; for a
+    /// non-CSV format, the row or feature number).
+    case encoding(file: String, line: Int, detail: String)
+    /// A delimited text file whose rows do not line up with its header.
+    case malformedTable(file: String, line: Int, reason: String)
+
+    /// This error with `hint` appended (e.g. the other layers of a multi-layer file); itself
+    /// when `hint` is `nil`.
+    public func adding(_ hint: String?) -> GeoError {
+        guard let hint else { return self }
+        return .invalidInput("\(description); \(hint)")
+    }
 
     public var description: String {
         switch self {
@@ -39,6 +51,9 @@ public enum GeoError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .geometry(m): "geometry error: \(m)"
         case let .writeFailed(file, reason): "\(file): cannot write: \(reason)"
         case let .invalidInput(m): m
+        case let .encoding(file, line, detail):
+            "\(file): line \(line) is not valid UTF-8 (\(detail)); the file seems to be in a legacy code page: give its encoding with --encoding (e.g. --encoding windows-1258 for Vietnamese Windows, --encoding latin1), or save it as UTF-8"
+        case let .malformedTable(file, line, reason): "\(file): line \(line) has \(reason)"
         }
     }
 }

@@ -9,14 +9,33 @@ public enum IncidentLoader {
     static let yCandidates = ["lat", "latitude", "y", "vi_do", "vido", "vi do"]
 
     /// Reads `file` against `boundaries`.
+    ///
+    /// Rows are rejected (listed in ``IncidentSet/rejections`` with a reason, never dropped
+    /// in silence) for empty, non-numeric, out-of-range or apparently swapped coordinates, a
+    /// point outside every ward, a bad date or one outside ``IncidentOptions/dateWindow``, an
+    /// empty or non-numeric weight, and an id already used by an earlier accepted row.
+    /// Rejections that may change a result also become ``IncidentSet/warnings``.
     /// - Throws: ``GeoError/unreadable(file:reason:)``, ``GeoError/empty(file:layer:)``,
     ///   ``GeoError/missingField(file:field:available:)`` (no coordinate columns, or a named
     ///   field absent), ``GeoError/wrongGeometry(file:feature:found:expected:)`` for a layer
-    ///   of lines or polygons, ``GeoError/projection(_:)``.
+    ///   of lines or polygons, ``GeoError/projection(_:)``,
+    ///   ``GeoError/badValue(file:row:field:value:expected:)`` for a negative weight (the row
+    ///   and the value as written), ``GeoError/encoding(file:line:detail:)`` and
+    ///   ``GeoError/malformedTable(file:line:reason:)`` (see ``CSVPreflight``). When the file
+    ///   has several layers and none was named, the message lists them.
     /// - Complexity: O(n log w) for n rows and w wards (STRtree + prepared polygons).
     public static func load(_ file: String, options: IncidentOptions = IncidentOptions(),
                             boundaries: BoundarySet) throws(GeoError) -> IncidentSet {
-        let layer = try VectorReader.readTable(file, layer: options.layer)
+        let layer = try VectorReader.readTable(file, layer: options.layer, encoding: options.encoding)
+        do {
+            return try load(layer, options: options, boundaries: boundaries)
+        } catch {
+            throw error.adding(options.layer == nil ? layer.otherLayersHint(option: "--incidents-layer") : nil)
+        }
+    }
+
+    static func load(_ layer: VectorTable, options: IncidentOptions, boundaries: BoundarySet) throws(GeoError) -> IncidentSet {
+        let file = layer.file
         func resolve(_ asked: String?, _ candidates: [String]) throws(GeoError) -> [FieldValue]? {
             try BoundaryLoader.resolve(asked, candidates, in: layer).flatMap { layer.column($0) }
         }
@@ -26,7 +45,8 @@ public enum IncidentLoader {
         let categoryColumn = try resolve(options.categoryField, ["category", "loai", "toi_danh"])
         let severityColumn = try resolve(options.severityField, ["severity", "muc_do"])
         let solvedColumn = try resolve(options.solvedField, ["solved", "da_pha_an", "pha_an"])
-        let weightColumn = try resolve(options.weightField, [])
+        let weightName = try BoundaryLoader.resolve(options.weightField, [], in: layer)
+        let weightColumn = weightName.flatMap { layer.column($0) }
 
         let useGeometry = layer.geometryType != nil && options.xField == nil && options.yField == nil
         var xName: String?, yName: String?
@@ -51,6 +71,7 @@ public enum IncidentLoader {
         }
         var candidateRows = [Int]()
         var candidateDates = [CalendarDate?]()
+        var candidateWeights = [Double]()
         var raws = [(x: String, y: String)]()
         var xs = [Double](), ys = [Double]()
         candidateRows.reserveCapacity(layer.count)
@@ -121,10 +142,32 @@ public enum IncidentLoader {
                                                 rawX: rawX, rawY: rawY))
                     continue
                 }
+                guard options.dateWindow.contains(d) else {
+                    rejections.append(Rejection(row: row, id: idOf(k), reason: .dateOutsideWindow,
+                                                detail: "\(dateName)='\(raw)' is outside \(options.dateWindow) (change the window with --date-window)",
+                                                rawX: rawX, rawY: rawY))
+                    continue
+                }
                 date = d
+            }
+            var weight = 1.0
+            if let weightColumn, let weightName {
+                switch parseWeight(weightColumn[k]) {
+                case .success(let w):
+                    guard w >= 0 else {
+                        throw .badValue(file: file, row: row, field: weightName, value: weightColumn[k].stringValue ?? String(w),
+                                        expected: "a weight >= 0 (a negative weight would subtract incidents)")
+                    }
+                    weight = w
+                case .failure(let problem):
+                    rejections.append(Rejection(row: row, id: idOf(k), reason: .badWeight, detail: "\(weightName): \(problem.text)",
+                                                rawX: rawX, rawY: rawY))
+                    continue
+                }
             }
             candidateRows.append(k)
             candidateDates.append(date)
+            candidateWeights.append(weight)
             raws.append((rawX, rawY))
             xs.append(p.x)
             ys.append(p.y)
@@ -145,6 +188,8 @@ public enum IncidentLoader {
         let index = try PolygonIndex(boundaries.wards.map(\.geometry))
         var set = try IncidentSet(file: file, points: PlanarPointSet(), ids: [], dates: [], categories: [], severities: [],
                               solved: [], weights: [], wardIndices: [], rows: [], rejections: [], sourceCRS: sourceCRS)
+        // Row of the first accepted incident with each id (only when the file has ids).
+        var firstRowOfID = [String: Int]()
         for (c, k) in candidateRows.enumerated() {
             let row = layer.rowNumber(ofFeature: k)
             let (rawX, rawY) = raws[c]
@@ -157,19 +202,81 @@ public enum IncidentLoader {
                 rejections.append(Rejection(row: row, id: idOf(k), reason: .outsideWards, detail: "x \(rawX), y \(rawY)", rawX: rawX, rawY: rawY))
                 continue
             }
+            if let idColumn, let id = idColumn[k].stringValue.map(trimmed), !id.isEmpty {
+                if let first = firstRowOfID[id] {
+                    rejections.append(Rejection(row: row, id: id, reason: .duplicateID, detail: "id '\(id)' is already on row \(first)",
+                                                rawX: rawX, rawY: rawY))
+                    continue
+                }
+                firstRowOfID[id] = row
+            }
             set.points.append(p)
             set.ids.append(idOf(k))
             set.dates.append(candidateDates[c])
             set.categories.append(categoryColumn?[k].stringValue ?? "")
             set.severities.append(severityColumn?[k].stringValue ?? "")
             set.solved.append(solvedColumn.flatMap { boolean($0[k]) })
-            set.weights.append(weightColumn?[k].doubleValue ?? 1)
+            set.weights.append(candidateWeights[c])
             set.wardIndices.append(ward)
             set.rows.append(row)
         }
         rejections.sort { $0.row < $1.row }
         set.rejections = rejections
+        set.warnings = warnings(for: rejections, file: file, window: options.dateWindow)
         return set
+    }
+
+    /// Warnings for the rejections that may change a result without the user noticing:
+    /// dates outside the window (they would have moved "the latest year") and repeated ids
+    /// (they would have counted twice).
+    static func warnings(for rejections: [Rejection], file: String, window: DateWindow) -> [String] {
+        var out = [String]()
+        let dates = rejections.filter { $0.reason == .dateOutsideWindow }
+        if let first = dates.first {
+            out.append("\(file): \(dates.count) row\(dates.count == 1 ? "" : "s") dated outside \(window) rejected (first: row \(first.row), \(first.detail))")
+        }
+        let dups = rejections.filter { $0.reason == .duplicateID }
+        if let first = dups.first {
+            out.append("\(file): \(dups.count) row\(dups.count == 1 ? "" : "s") with an id already used rejected (first: row \(first.row), \(first.detail))")
+        }
+        let weights = rejections.filter { $0.reason == .badWeight }
+        if let first = weights.first {
+            out.append("\(file): \(weights.count) row\(weights.count == 1 ? "" : "s") with an empty or non-numeric weight rejected (first: row \(first.row), \(first.detail))")
+        }
+        return out
+    }
+
+    /// Why a weight cell is unusable (the message part of a rejection).
+    struct WeightProblem: Error {
+        var text: String
+    }
+
+    /// A weight cell as a number: numbers as stored, text as a decimal number. A single
+    /// decimal comma is read as in Vietnamese (`2,5` = 2.5) unless exactly three digits
+    /// follow it (`2,500`: 2.5 or 2500?), which is refused as ambiguous. Empty, non-numeric
+    /// and non-finite values are problems; the sign is checked by the caller.
+    static func parseWeight(_ v: FieldValue) -> Result<Double, WeightProblem> {
+        switch v {
+        case .integer(let i): return .success(Double(i))
+        case .real(let d):
+            return d.isFinite ? .success(d) : .failure(WeightProblem(text: "'\(d)' is not a finite number"))
+        case .null: return .failure(WeightProblem(text: "empty (expected a number)"))
+        case .bool(let b): return .failure(WeightProblem(text: "'\(b)' is not a number"))
+        case .string(let raw):
+            let s = trimmed(raw)
+            if s.isEmpty { return .failure(WeightProblem(text: "empty (expected a number)")) }
+            var value = Double(s)
+            if value == nil, !s.contains("."), s.filter({ $0 == "," }).count == 1 {
+                let decimals = s.split(separator: ",", omittingEmptySubsequences: false).last ?? ""
+                if decimals.count == 3, decimals.allSatisfy(\.isNumber) {
+                    return .failure(WeightProblem(text: "'\(s)' is ambiguous (2.5 with a decimal comma, 2500 with a thousands separator); write it with a point or without a separator"))
+                }
+                value = Double(s.replacingOccurrences(of: ",", with: "."))
+            }
+            guard let value else { return .failure(WeightProblem(text: "'\(s)' is not a number")) }
+            guard value.isFinite else { return .failure(WeightProblem(text: "'\(s)' is not a finite number")) }
+            return .success(value)
+        }
     }
 
     /// `s` without leading and trailing spaces and tabs.

@@ -16,6 +16,11 @@ public struct IncidentOptions: Sendable {
     public var solvedField: String?
     /// A numeric field weighting each incident (default: every incident weighs 1).
     public var weightField: String?
+    /// Rows dated outside this window are rejected (default 2000-01-01 to today).
+    public var dateWindow: DateWindow = .standard
+    /// `--encoding`: the character set of a CSV file that is not UTF-8 (e.g. `windows-1258`,
+    /// `latin1`); `nil` = UTF-8, and a file with invalid UTF-8 is refused.
+    public var encoding: String?
 
     public init(layer: String? = nil, xField: String? = nil, yField: String? = nil, sourceCRS: CRS? = nil,
                 idField: String? = nil, dateField: String? = nil, categoryField: String? = nil,

@@ -22,6 +22,9 @@ public struct IncidentSet: Sendable {
     public var rejections: [Rejection]
     /// The CRS the coordinates were read in.
     public var sourceCRS: CRS
+    /// What may make a result wrong without being an error (rows dated outside the window,
+    /// repeated ids), one line each; they belong in the console and in `summary.json`.
+    public var warnings: [String] = []
 
     /// A set built in memory (tests, synthetic data). Every array must have `points.count`
     /// elements.

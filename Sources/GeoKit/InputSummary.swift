@@ -34,6 +34,9 @@ public struct InputSummary: Sendable, Codable, Equatable {
     /// Rejected row count by ``RejectReason`` raw value.
     public var rejectedByReason: [String: Int]
     public var rejectedCount: Int
+    /// The loaders' warnings (boundaries first, then incidents): what may make a result wrong
+    /// without being an error.
+    public var warnings: [String]
 
     /// Tallies `boundaries` and (optionally) `incidents`. O(wards + incidents).
     public init(boundaries: BoundarySet, incidents: IncidentSet?) {
@@ -98,5 +101,6 @@ public struct InputSummary: Sendable, Codable, Equatable {
         incidentsBySeverity = bySeverity
         rejectedByReason = (incidents?.rejections ?? []).reduce(into: [:]) { $0[$1.reason.rawValue, default: 0] += 1 }
         rejectedCount = incidents?.rejections.count ?? 0
+        warnings = boundaries.warnings + (incidents?.warnings ?? [])
     }
 }

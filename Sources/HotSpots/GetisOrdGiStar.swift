@@ -17,7 +17,8 @@ public struct GetisOrdGiStar: Sendable, Equatable {
     /// Two-sided p-values from the normal distribution (ArcGIS `GiPValue`), or the
     /// permutation pseudo p-values when permutations were run.
     public let p: [Double]
-    /// Permutation pseudo p-values (folded, as esda `p_sim`), empty without permutations.
+    /// Permutation pseudo p-values (esda's directed p with ties counted against
+    /// significance, ``PermutationTest``), empty without permutations.
     public let pseudoP: [Double]
 
     /// Computes Gi* for `values` on `graph`. O(n + edges), plus O(permutations x edges).
@@ -27,8 +28,9 @@ public struct GetisOrdGiStar: Sendable, Equatable {
     ///   - permutations: conditional randomisation draws (0 = analytical normal p only).
     ///     Each draw keeps `x_i` and fills its `|N(i)|` neighbour slots with a random sample
     ///     without replacement from the other units (Anselin 1995 conditional randomisation,
-    ///     as esda `_crand_plus`); the pseudo p is `(min(larger, perms - larger) + 1) /
-    ///     (perms + 1)`. With permutations, ``p`` holds the pseudo p-values.
+    ///     as esda `_crand_plus`); the pseudo p is esda's directed p with ties counted
+    ///     against significance (``PermutationTest``). With
+    ///     permutations, ``p`` holds the pseudo p-values.
     ///   - seed: seed of the ``SplitMix64`` generator.
     /// - Throws: ``HotSpotError/zeroVariance(what:)`` when every value is equal;
     ///   ``HotSpotError/mismatchedLengths(field:expected:found:)`` when sizes differ.
@@ -93,7 +95,7 @@ public struct GetisOrdGiStar: Sendable, Equatable {
             let k = graph.degree(i)
             var observed = values[i]
             for j in graph.neighbors(of: i) { observed += values[Int(j)] }
-            var larger = 0
+            var tally = PermutationTest.Tally(observed: observed)
             for _ in 0..<permutations {
                 var s = values[i]
                 // Partial Fisher-Yates over the n - 1 other units; index >= i maps to index + 1.
@@ -103,10 +105,9 @@ public struct GetisOrdGiStar: Sendable, Equatable {
                     let j = Int(pool[t])
                     s += values[j >= i ? j + 1 : j]
                 }
-                if s >= observed - 1e-12 * Swift.max(1, abs(observed)) { larger += 1 }
+                tally.add(s)
             }
-            let folded = min(larger, permutations - larger)
-            out[i] = Double(folded + 1) / Double(permutations + 1)
+            out[i] = tally.p
         }
         return out
     }

@@ -1,3 +1,5 @@
+import GeoKit
+
 /// The hot-spot pipeline the `camplan hotspots` verb runs: weights, aggregation, distance
 /// band, Gi* (Ord & Getis 1995) with FDR bins, Local Moran's I (Anselin 1995), quartic KDE,
 /// emerging hot-spot trends (Mann-Kendall) and the held-out PAI / PEI* test.
@@ -33,12 +35,19 @@ public enum HotSpotAnalysis {
         guard kept >= config.minimumIncidents else { throw HotSpotError.tooFewIncidents(found: kept, minimum: config.minimumIncidents) }
 
         let band = try BandSelection.resolve(config.band, values: field, centers: cells.centers)
+        // Before building the graph: a band at least the diagonal of the cells' extent links
+        // every pair (m² edges, and z = 0 everywhere).
+        let span = diagonal(cells.centers)
+        if m > 1, band.bandMeters >= span {
+            throw HotSpotError.bandCoversEverything(bandMeters: band.bandMeters, cells: m, spanMeters: span)
+        }
         let graph = try NeighborGraph(centers: cells.centers, bandMeters: band.bandMeters)
         let islands = graph.islandCount
         if islands > 0, !config.allowCellsWithoutNeighbors {
             throw HotSpotError.cellsWithoutNeighbors(count: islands, bandMeters: band.bandMeters,
                                                      suggestedBandMeters: BandSelection.minimumBandForOneNeighbor(centers: cells.centers))
         }
+        let warnings = try bandWarnings(graph: graph, band: band.bandMeters, spanMeters: span)
         let gi = try GetisOrdGiStar(values: field, graph: graph, permutations: config.permutations, seed: config.seed)
         let bins = FalseDiscoveryRate.confidenceBins(z: gi.z, p: gi.p, fdr: config.falseDiscoveryRate)
         let bandwidth = config.kdeBandwidthMeters ?? band.bandMeters
@@ -59,10 +68,41 @@ public enum HotSpotAnalysis {
         for b in Int8(-3)...3 { perBin[b] = 0 }
         for b in bins { perBin[b, default: 0] += 1 }
         let summary = HotSpotSummary(cellCount: m, incidentCount: kept, incidentsOutsideCells: outside, incidentsFiltered: filtered,
-                                     band: band, kdeBandwidthMeters: bandwidth, cellsPerBin: perBin, evaluation: evaluation)
+                                     band: band, kdeBandwidthMeters: bandwidth, cellsPerBin: perBin, evaluation: evaluation,
+                                     warnings: warnings)
         return HotSpotResult(cells: cells, cellOfIncident: cellOf, incidentWeights: w, counts: counts, weights: field,
                              neighborCounts: (0..<m).map { graph.degree($0) + 1 }, giZ: gi.z, giP: gi.p, giBin: bins,
                              kdePerSquareKm: kde, localMoran: moran, trends: trends, summary: summary)
+    }
+
+    /// Refuses a band that makes every cell a neighbour of every other (Gi* is then 0
+    /// everywhere: the local sum is the global sum); warns when some cells are in that state
+    /// (their z is 0 by construction) or when most cells see more than half of the others
+    /// (Gi* then compares halves of the study area, not local clusters).
+    /// - Throws: ``HotSpotError/bandCoversEverything(bandMeters:cells:spanMeters:)``.
+    static func bandWarnings(graph: NeighborGraph, band: Double, spanMeters: Double) throws -> [String] {
+        let m = graph.count
+        guard m > 1 else { return [] }
+        let degrees = (0..<m).map { graph.degree($0) }
+        let everything = degrees.filter { $0 == m - 1 }.count
+        if everything == m {
+            throw HotSpotError.bandCoversEverything(bandMeters: band, cells: m, spanMeters: spanMeters)
+        }
+        var out = [String]()
+        if everything > 0 {
+            out.append("band \(HotSpotError.meters(band)): \(everything) of \(m) cells have every cell as a neighbour; their Gi* z-score is 0 by construction")
+        }
+        let median = degrees.sorted()[m / 2]
+        if median + 1 > m / 2 {
+            out.append("band \(HotSpotError.meters(band)): the median cell has \(median + 1) of \(m) cells in its band; Gi* then compares large parts of the study area rather than local clusters (try a smaller band or --band auto)")
+        }
+        return out
+    }
+
+    /// The diagonal of the bounding box of `points`, metres (0 for fewer than two points).
+    static func diagonal(_ points: PlanarPointSet) -> Double {
+        guard let x0 = points.xs.min(), let x1 = points.xs.max(), let y0 = points.ys.min(), let y1 = points.ys.max() else { return 0 }
+        return ((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0)).squareRoot()
     }
 
     /// Gi* that returns z = 0, p = 1 for a field without variance (an empty year).

@@ -9,6 +9,8 @@ public enum HotSpotError: Error, Sendable, Equatable, CustomStringConvertible {
     case zeroVariance(what: String)
     /// The distance band leaves `count` cells with no neighbour but themselves.
     case cellsWithoutNeighbors(count: Int, bandMeters: Double, suggestedBandMeters: Double)
+    /// The band makes every cell a neighbour of every other: every Gi* z-score is 0.
+    case bandCoversEverything(bandMeters: Double, cells: Int, spanMeters: Double)
     /// A trend or evaluation was requested but incidents carry no dates.
     case noDatesForTrend(undatedIncidents: Int, totalIncidents: Int)
     /// A trend needs at least `minimum` time steps.
@@ -32,6 +34,8 @@ public enum HotSpotError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(what) has zero variance (every cell has the same value); z-scores are undefined"
         case let .cellsWithoutNeighbors(count, band, suggested):
             "a distance band of \(Self.meters(band)) leaves \(count) cells without neighbours; use at least \(Self.meters(suggested)) (every cell then has one neighbour) or --band auto"
+        case let .bandCoversEverything(band, cells, span):
+            "a distance band of \(Self.meters(band)) makes each of the \(cells) cells a neighbour of every other (the cells span \(Self.meters(span))): every Gi* z-score would be 0 and no cell hot or cold; use a band well below \(Self.meters(span)) or --band auto"
         case let .noDatesForTrend(undated, total):
             "a trend or evaluation needs incident dates, but \(undated) of \(total) incidents have none"
         case let .tooFewTimeSteps(found, minimum):

@@ -59,6 +59,9 @@ public struct HotSpotSummary: Sendable, Equatable {
     public let cellsPerBin: [Int8: Int]
     /// Held-out evaluation, when requested.
     public let evaluation: HeldOutEvaluation?
+    /// What may make the result wrong without being an error, one line each (e.g. cells
+    /// whose band covers every cell, so that their z is 0 by construction).
+    public var warnings: [String] = []
 
     /// Hot cells at the given confidence (3 = 99 %, 2 = 95 % or more, 1 = 90 % or more).
     public func hotCells(atLeast level: Int8) -> Int { cellsPerBin.filter { $0.key >= level }.values.reduce(0, +) }

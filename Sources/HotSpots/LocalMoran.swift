@@ -6,7 +6,8 @@ import SeededRandom
 /// `lag_i` the mean of `z` over the neighbours (0 for a unit without neighbours).
 ///
 /// Significance: with `permutations > 0`, conditional randomisation pseudo p-values
-/// (folded, as esda `p_sim`); otherwise a two-sided normal p from the conditional
+/// (esda's directed p, ties against significance: ``PermutationTest``); otherwise a two-sided
+/// normal p from the conditional
 /// randomisation moments of Sokal, Oden & Thomson (1998, eqs. A7-A8), esda's `EIc`/`VIc`,
 /// applied to `z_i lag_i / m2`. Quadrants follow esda's `q`: HH when `z > 0` and `lag > 0`,
 /// LH, LL, HL.
@@ -76,7 +77,7 @@ public struct LocalMoran: Sendable, Equatable {
             for u in 0..<n {
                 let k = graph.degree(u)
                 guard k > 0 else { continue }
-                var larger = 0
+                var tally = PermutationTest.Tally(observed: iv[u])
                 for _ in 0..<permutations {
                     var s = 0.0
                     for t in 0..<k {
@@ -85,10 +86,9 @@ public struct LocalMoran: Sendable, Equatable {
                         let j = Int(pool[t])
                         s += zs[j >= u ? j + 1 : j]
                     }
-                    let sim = (nD - 1) * zs[u] * (s / Double(k)) / den
-                    if sim >= iv[u] - 1e-12 * Swift.max(1, abs(iv[u])) { larger += 1 }
+                    tally.add((nD - 1) * zs[u] * (s / Double(k)) / den)
                 }
-                pv[u] = Double(min(larger, permutations - larger) + 1) / Double(permutations + 1)
+                pv[u] = tally.p
             }
         }
         self.i = iv

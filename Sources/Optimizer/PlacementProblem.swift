@@ -102,6 +102,7 @@ public struct PlacementProblem: Sendable {
     ///   - budget: count or cost budget, see the type's budget conventions.
     ///   - fixedCountTowardBudget: whether existing cameras consume the budget.
     ///   - backup: optional backup-coverage credit.
+    ///   - groupNames: the name of each group index (a district), for messages.
     /// - Throws: ``OptimizerError/invalidProblem(_:)`` naming the offending value: wrong array
     ///   length, NaN/negative weight or cost, budget below the existing cameras, infeasible quotas.
     public init(
@@ -115,7 +116,8 @@ public struct PlacementProblem: Sendable {
         fixedFacilities: [Int] = [],
         budget: Budget,
         fixedCountTowardBudget: Bool = false,
-        backup: BackupCoverage? = nil
+        backup: BackupCoverage? = nil,
+        groupNames: [String] = []
     ) throws {
         let m = matrix.facilityCount
         let n = matrix.demandCount
@@ -190,6 +192,14 @@ public struct PlacementProblem: Sendable {
             } else {
                 newCost = c
             }
+            // A budget that buys nothing is a mistake (units: million VND vs VND), not a plan
+            // of zero cameras.
+            let fixedSet = Set(fixed)
+            if let cheapest = costs.indices.filter({ !fixedSet.contains($0) }).map({ costs[$0] }).min(),
+               newCost + 1e-9 * max(1, newCost) < cheapest {
+                throw OptimizerError.invalidProblem(
+                    "cost budget \(c) leaves \(newCost) for new cameras, less than the cheapest candidate camera (\(cheapest)): no camera could be placed; check the budget's unit (the catalog's cost unit)")
+            }
         }
         // Group quotas: simple necessary conditions for feasibility.
         if let groupOfFacility, !groupQuotas.isEmpty {
@@ -208,7 +218,7 @@ public struct PlacementProblem: Sendable {
                 let available = perSiteCount.values.reduce(0) { $0 + min($1, perSite) }
                 guard available >= quota.minimum else {
                     throw OptimizerError.invalidProblem(
-                        "group \(g) needs at least \(quota.minimum) new cameras but has only \(available) candidate slots")
+                        "\(groupNames.indices.contains(g) ? "'\(groupNames[g])'" : "group \(g)") needs at least \(quota.minimum) new cameras but has only \(available) candidate slots")
                 }
                 minTotal += quota.minimum
                 let cheapest = members.map { costs[$0] }.sorted().prefix(quota.minimum)

@@ -77,6 +77,17 @@ public enum ModelWardRanking {
     /// Criterion keys, in output order.
     public static let criterionKeys = ["crime_change", "clearance", "serious_clearance", "no_hot_cells", "coverage", "rate"]
 
+    /// A warning for each list whose types match no ward (the list would be empty), naming
+    /// the types the wards have.
+    public static func emptyListWarnings(_ wards: [WardRecord], criteria: ModelWardCriteria) -> [String] {
+        var typeCounts = [String: Int]()
+        for w in wards { typeCounts[w.type, default: 0] += 1 }
+        let present = typeCounts.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
+        return criteria.lists.filter { list in !wards.contains { list.types.contains($0.type) } }.map { list in
+            "model-ward list '\(list.key)' (types: \(list.types.joined(separator: ", "))) matches no ward, so it is empty; the wards' types are: \(present)"
+        }
+    }
+
     /// Ranks `wards` for `year` (the latest year of data, compared with `year - 1`).
     ///
     /// Score = 100 × Σ weight·met / Σ weight. Ties: lower incident rate first, then ward id, so

@@ -42,7 +42,8 @@ import Testing
         let c = try GetisOrdGiStar(values: y, graph: graph, permutations: 99, seed: 8)
         #expect(a == b)
         #expect(a.pseudoP != c.pseudoP)
-        #expect(a.pseudoP.allSatisfy { $0 >= 0.01 && $0 <= 0.5 + 1e-12 })
+        // The smallest pseudo p with 99 draws is 1 / 100; ties can push p above 0.5.
+        #expect(a.pseudoP.allSatisfy { $0 >= 0.01 && $0 <= 1 })
         // The strongest analytical hot spot is also extreme under permutation.
         let top = a.z.indices.max { a.z[$0] < a.z[$1] } ?? 0
         #expect(a.pseudoP[top] == 0.01)

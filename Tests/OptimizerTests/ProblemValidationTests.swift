@@ -96,3 +96,33 @@ struct ProblemValidationTests {
         #expect(result.objective == 9)
     }
 }
+
+/// Issue 12 row 20: messages a planner can act on.
+@Suite("Budget and quota messages (issue 12)")
+struct BudgetAndQuotaMessageTests {
+    @Test func row20QuotaErrorNamesTheDistrict() throws {
+        let m = try ProblemValidationTests.matrix()
+        let msg = ProblemValidationTests.message {
+            _ = try PlacementProblem(matrix: m, demandWeights: [1, 1, 1, 1], siteOfFacility: [0, 0, 1, 1],
+                                     groupOfFacility: [0, 0, 1, 1], groupQuotas: [0: .init(minimum: 2)], budget: .count(3),
+                                     groupNames: ["Huyện Tân Phú Đông", "Thành phố Mỹ Tho"])
+        }
+        #expect(msg == "'Huyện Tân Phú Đông' needs at least 2 new cameras but has only 1 candidate slots")
+    }
+
+    @Test func row20CostBudgetBelowTheCheapestCameraIsAnError() throws {
+        let m = try ProblemValidationTests.matrix()
+        let msg = ProblemValidationTests.message {
+            _ = try PlacementProblem(matrix: m, demandWeights: [1, 1, 1, 1], facilityCosts: [32, 3.6, 5, 7], budget: .cost(3))
+        }
+        #expect(msg?.contains("less than the cheapest candidate camera (3.6)") == true)
+        // Enough for the cheapest one: a plan.
+        _ = try PlacementProblem(matrix: m, demandWeights: [1, 1, 1, 1], facilityCosts: [32, 3.6, 5, 7], budget: .cost(3.6))
+        // Installed cameras do not count as candidates.
+        let fixedCheap = ProblemValidationTests.message {
+            _ = try PlacementProblem(matrix: m, demandWeights: [1, 1, 1, 1], facilityCosts: [1, 3.6, 5, 7], fixedFacilities: [0],
+                                     budget: .cost(2))
+        }
+        #expect(fixedCheap?.contains("cheapest candidate camera (3.6)") == true)
+    }
+}

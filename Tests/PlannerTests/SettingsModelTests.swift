@@ -44,6 +44,8 @@ struct SettingsModelTests {
     @Test func everyKeyOfTheModelIsReadFromYAML() throws {
         let yaml = """
         inputs: {wards: w.geojson, incidents: i.csv}
+        defaults:
+          budget: 12
         scenarios:
           - name: a
             years: [2022, 2023]
@@ -57,7 +59,6 @@ struct SettingsModelTests {
             half_life_days: 365
             evaluate_year: 2023
             trends: false
-            budget: 12
             budget_cost: 900
             budget_includes_existing: true
             target: 0.5
@@ -79,8 +80,10 @@ struct SettingsModelTests {
             formats: [cameras, html]
             raw_points: true
         """
-        // The file sets every key of the model (a new setting must be added here).
-        let keys = yaml.split(separator: "\n").dropFirst(3).compactMap { $0.split(separator: ":").first }
+        // The file sets every key of the model (a new setting must be added here); budget and
+        // budget_cost are alternatives, so budget is in the defaults and budget_cost, more
+        // specific, replaces it.
+        let keys = yaml.split(separator: "\n").dropFirst(2).filter { !$0.hasPrefix("scenarios") && !$0.contains("- name") }.compactMap { $0.split(separator: ":").first }
             .map { $0.trimmingCharacters(in: .whitespaces) }
         #expect(Set(keys) == Set(PlanSettings.settings.map(\.key)))
         let f = try ScenarioFile.parse(yaml: yaml, path: "s.yaml")
@@ -98,7 +101,6 @@ struct SettingsModelTests {
         h.trends = false
         #expect(s.hotSpots == h)
         var p = PlacementSettings()
-        p.budgetCameras = 12
         p.budgetCost = 900
         p.budgetIncludesExisting = true
         p.targetShare = 0.5

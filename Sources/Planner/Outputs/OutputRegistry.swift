@@ -49,9 +49,11 @@ public enum OutputRegistry {
                            let work = c.data.boundaries.workCRS
                            if let o = c.products.placement {
                                try c.staging.writeJSON(PlacementOutputs.summary(o, workCRS: work, costUnit: c.data.catalog.costUnit,
-                                                                                includeRuntime: c.includeRuntime), to: c.file("summary.json"))
+                                                                                includeRuntime: c.includeRuntime, warnings: c.products.warnings),
+                                                       to: c.file("summary.json"))
                            } else if let hot = c.products.hot {
-                               try c.staging.writeJSON(HotSpotStage.summary(hot, workCRS: work), to: c.file("summary.json"))
+                               try c.staging.writeJSON(HotSpotStage.summary(hot, workCRS: work, warnings: c.products.warnings),
+                                                       to: c.file("summary.json"))
                            } else {
                                return []
                            }
@@ -60,7 +62,8 @@ public enum OutputRegistry {
         OutputArtifact(name: "hotspot-summary", summary: "hotspot-summary.json: band, hot and cold cells, held-out test",
                        write: { c in
                            guard let hot = c.products.hot else { return [] }
-                           try c.staging.writeJSON(HotSpotStage.summary(hot, workCRS: c.data.boundaries.workCRS), to: c.file("hotspot-summary.json"))
+                           try c.staging.writeJSON(HotSpotStage.summary(hot, workCRS: c.data.boundaries.workCRS, warnings: c.products.warnings),
+                                                   to: c.file("hotspot-summary.json"))
                            return [c.file("hotspot-summary.json")]
                        }),
         OutputArtifact(name: "gpkg", summary: "plan.gpkg: every layer in one GeoPackage with QGIS styles",

@@ -39,15 +39,19 @@ public struct PlacementSummaryJSON: Codable, Sendable, Equatable {
 public enum PlacementOutputs {
     /// The summary of a placement. `includeRuntime: false` leaves the solver's wall time out,
     /// so that two runs of the same scenarios write byte-identical files.
-    public static func summary(_ o: PlacementOutcome, workCRS: CRS, costUnit: String, includeRuntime: Bool) -> PlacementSummaryJSON {
-        PlacementSummaryJSON(
+    /// - Parameter warnings: warnings from before the placement (``PlanProducts/warnings``),
+    ///   written with the solver's own under `warnings`.
+    public static func summary(_ o: PlacementOutcome, workCRS: CRS, costUnit: String, includeRuntime: Bool,
+                               warnings: [String] = []) -> PlacementSummaryJSON {
+        let all = warnings + o.warnings
+        return PlacementSummaryJSON(
             coveredWeight: o.coveredWeight, totalWeight: o.totalWeight,
             coverageRatio: o.totalWeight > 0 ? o.coveredWeight / o.totalWeight : 0, upperBound: o.upperBound, gap: o.gap,
             boundSource: o.boundSource, stopReason: o.stopReason, camerasSelected: o.cameras.count,
             camerasExisting: o.cameras.filter(\.existing).count, camerasNew: o.cameras.filter { !$0.existing }.count,
             cost: (o.newCost * 1000).rounded() / 1000, costUnit: costUnit, runtimeSeconds: includeRuntime ? (o.runtimeSeconds * 1000).rounded() / 1000 : nil,
             workCRS: workCRS.description, demandPoints: o.demandCount, candidateSites: o.siteCount, facilities: o.facilityCount,
-            lowerBoundCameras: o.lowerBoundCameras, warnings: o.warnings.isEmpty ? nil : o.warnings)
+            lowerBoundCameras: o.lowerBoundCameras, warnings: all.isEmpty ? nil : all)
     }
 
     /// `cameras`: one point per camera with `site_id, camera_type, heading_deg, fov_deg,

@@ -13,7 +13,7 @@ public enum Verb: String, Sendable, CaseIterable {
         switch self {
         case .hotspots: ["hotspot-cells", "wards", "summary", "rejects"]
         case .place: ["cameras", "coverage", "curve", "groups", "summary", "rejects"]
-        case .rankWards: ["model-wards"]
+        case .rankWards: ["model-wards", "rejects"]
         case .run: ["hotspot-cells", "wards", "cameras", "coverage", "model-wards", "curve", "groups", "summary", "hotspot-summary",
                     "gpkg", "html", "rejects", "comparison", "scorecard"]
         }

@@ -236,7 +236,9 @@ public enum HotSpotStage {
     }
 
     /// The machine-readable summary of a hot-spot analysis.
-    public static func summary(_ o: HotSpotOutcome, workCRS: CRS) -> HotSpotSummaryJSON {
+    /// - Parameter warnings: what may make the result wrong (``PlanProducts/warnings``);
+    ///   written as `warnings`, left out when empty.
+    public static func summary(_ o: HotSpotOutcome, workCRS: CRS, warnings: [String] = []) -> HotSpotSummaryJSON {
         let s = o.result.summary
         return HotSpotSummaryJSON(
             cells: s.cellCount, incidents: s.incidentCount, incidentsOutsideCells: s.incidentsOutsideCells,
@@ -250,7 +252,7 @@ public enum HotSpotStage {
                           total: $0.totalIncidents, pai: $0.pai, peiStar: $0.peiStar)
                 })
             },
-            notes: o.notes)
+            notes: o.notes, warnings: warnings.isEmpty ? nil : warnings)
     }
 
     /// A short console table of the analysis.
@@ -302,9 +304,11 @@ public struct HotSpotSummaryJSON: Codable, Sendable, Equatable {
     public var coldCells: [String: Int]
     public var evaluation: Evaluation?
     public var notes: [String]
+    /// What may make the result wrong (loaders, the analysis); `nil` when there is none.
+    public var warnings: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case cells, incidents, evaluation, notes
+        case cells, incidents, evaluation, notes, warnings
         case incidentsOutsideCells = "incidents_outside_cells", bandM = "band_m", bandMethod = "band_method"
         case kdeBandwidthM = "kde_bandwidth_m", workCRS = "work_crs", hotCells = "hot_cells", coldCells = "cold_cells"
     }

@@ -82,6 +82,8 @@ public final class Pipeline {
                 p.ranks = ModelWardRanking.rank(p.records, year: hot.currentYear ?? 0, criteria: criteria)
             }
         }
+        p.warnings = data.warnings + (p.hot?.result.summary.warnings ?? [])
+            + (p.ranks == nil ? [] : ModelWardRanking.emptyListWarnings(p.records, criteria: criteria))
         return p
     }
 

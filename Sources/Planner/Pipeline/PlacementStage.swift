@@ -109,7 +109,7 @@ public enum PlacementStage {
             matrix: matrix, demandWeights: demand.weights, facilityCosts: keep.map { fac.costMillionVND[$0] },
             siteOfFacility: keep.map { Int(fac.siteIndex[$0]) }, perSite: s.perSite, groupOfFacility: groupOfFacility,
             groupQuotas: quotas, fixedFacilities: fixed, budget: s.budget,
-            fixedCountTowardBudget: s.budgetIncludesExisting, backup: backup)
+            fixedCountTowardBudget: s.budgetIncludesExisting, backup: backup, groupNames: groupNames)
         // 4. Solve.
         progress?.stage(label + "optimizing")
         let options = SolverOptions(timeLimitSeconds: s.timeLimitSeconds)

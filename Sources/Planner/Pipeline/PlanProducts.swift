@@ -17,6 +17,10 @@ public struct PlanProducts: Sendable {
     public var ranks: [RankedWard]?
     /// Stages left out and why (printed as notes).
     public var notes: [String]
+    /// What may make this result wrong without being an error: the study data's warnings
+    /// (loaders), the hot-spot analysis's and the ranking's. Printed, and kept in
+    /// `summary.json` `warnings`.
+    public var warnings: [String] = []
 
     public init(name: String, description: String? = nil, settings: PlanSettings, criteria: ModelWardCriteria = .init()) {
         self.name = name

@@ -30,6 +30,8 @@ public enum PlanRun {
         b.groupField = i.groupBy
         if let w = i.workCRS { b.workCRS = try CRS(w) }
         var incidentOptions = IncidentOptions()
+        if let w = i.dateWindow { incidentOptions.dateWindow = try DateWindow(parsing: w) }
+        incidentOptions.encoding = i.encoding
         if let c = i.crs {
             b.sourceCRS = try CRS(c)
             incidentOptions.sourceCRS = b.sourceCRS
@@ -62,6 +64,8 @@ public enum PlanRun {
         if !data.incidents.rejections.isEmpty, runLevel.contains("rejects") {
             console += "\(data.incidents.rejections.count) incident rows rejected; see rejects.csv\n"
         }
+        // The study's warnings once; each scenario adds its own below.
+        for w in data.warnings { console += "warning: \(w)\n" }
         for (n, sc) in scenarios.enumerated() {
             progress?.overall(n, of: scenarios.count)
             let p = try pipeline.run(sc, criteria: file.criteria, request: request, inRun: true)
@@ -71,6 +75,7 @@ public enum PlanRun {
                 _ = try artifact.write?(context)
             }
             products.append(p)
+            for w in p.warnings.dropFirst(data.warnings.count) { console += "\(sc.name): warning: \(w)\n" }
             if let o = p.placement {
                 let share = o.totalWeight > 0 ? o.coveredWeight / o.totalWeight : 0
                 if share > (best?.share ?? -1) { best = (sc.name, share) }

@@ -64,6 +64,10 @@ public struct StudyData: Sendable {
     public var populations: [Double?]
     /// The severity class of every incident (``SeverityParsing``).
     public var severityClasses: [SeverityClass]
+    /// What may make a result wrong without being an error, from every loader (boundaries,
+    /// incidents, accidents, installed cameras), one line each: for the console and
+    /// `summary.json`.
+    public var warnings: [String] = []
 
     /// Reads every input. Errors name the file and, where it applies, the row and field.
     public static func load(_ inputs: StudyInputs, progress: ProgressReporter? = nil) throws -> StudyData {
@@ -95,7 +99,11 @@ public struct StudyData: Sendable {
         } else {
             catalog = try CameraCatalog.builtIn()
         }
-        let installed = try inputs.existing.map { try readInstalled($0, to: work, catalog: catalog) } ?? []
+        var cameraWarnings = [String]()
+        var installed = [InstalledCamera]()
+        if let existing = inputs.existing {
+            (installed, cameraWarnings) = try readInstalled(existing, to: work, catalog: catalog, studyArea: boundaries)
+        }
         let candidates = try inputs.candidates.map { try readCandidates($0, idField: inputs.candidateIDField, to: work) }
         var populations = [Double?](repeating: nil, count: boundaries.wards.count)
         // The population field: as given, else a field named population / dan_so when present.
@@ -109,9 +117,11 @@ public struct StudyData: Sendable {
                 populations[i] = w.attributes[field]?.doubleValue
             }
         }
-        return StudyData(inputs: inputs, boundaries: boundaries, incidents: incidents, accidents: accidents, roads: roads,
-                         obstacles: obstacles, exclusions: exclusions, installed: installed, candidateSites: candidates, catalog: catalog,
-                         populations: populations, severityClasses: classes)
+        var data = StudyData(inputs: inputs, boundaries: boundaries, incidents: incidents, accidents: accidents, roads: roads,
+                             obstacles: obstacles, exclusions: exclusions, installed: installed, candidateSites: candidates, catalog: catalog,
+                             populations: populations, severityClasses: classes)
+        data.warnings = boundaries.warnings + incidents.warnings + (accidents?.warnings ?? []) + cameraWarnings
+        return data
     }
 
     /// Throws when no incident row was usable: every row rejected is an empty input, not a
@@ -209,12 +219,29 @@ public struct StudyData: Sendable {
         }
     }
 
-    static func readInstalled(_ file: String, to work: CRS, catalog: CameraCatalog) throws -> [InstalledCamera] {
+    /// Distance beyond the wards' extent at which an installed camera is taken for a
+    /// coordinate error (a camera at 0,0 or in another province) and left out.
+    static let installedMarginMeters = 1000.0
+
+    /// Reads the installed cameras. Left out, each with a warning (they would be counted
+    /// twice or cover nothing): a camera more than ``installedMarginMeters`` outside the
+    /// extent of the wards, a repeated id, and a repeat of an earlier camera (same type and
+    /// heading, same spot on a 0.5 m grid).
+    /// - Throws: ``GeoError`` for a missing `camera_type` field, an unknown type or a bad
+    ///   heading (the row and value are named).
+    static func readInstalled(_ file: String, to work: CRS, catalog: CameraCatalog,
+                              studyArea: BoundarySet) throws -> (cameras: [InstalledCamera], warnings: [String]) {
         let layer = try VectorReader.read(file)
         for needed in ["camera_type"] where layer.field(named: needed) == nil {
             throw GeoError.missingField(file: file, field: needed, available: layer.fields.map(\.name))
         }
-        return try points(layer, to: work).map { f, p in
+        let bounds = studyArea.wards.compactMap(\.geometry.bounds)
+        let m = installedMarginMeters
+        var cameras = [InstalledCamera]()
+        var skipped = [String]()
+        var rowOfID = [String: Int]()
+        var rowAt = [String: Int]()
+        for (f, p) in try points(layer, to: work) {
             let row = layer.rowNumber(ofFeature: f.index)
             guard let type = f["camera_type"].stringValue, !type.isEmpty else {
                 throw GeoError.badValue(file: file, row: row, field: "camera_type", value: "", expected: "a camera type id")
@@ -232,9 +259,32 @@ public struct StudyData: Sendable {
                 }
                 heading = h
             }
-            let id = f["id"].stringValue ?? "existing-\(row)"
-            return InstalledCamera(id: id, location: p, typeID: type, headingDegrees: heading)
+            let given = f["id"].stringValue.flatMap { $0.isEmpty ? nil : $0 }
+            let id = given ?? "existing-\(row)"
+            let inside = bounds.isEmpty || bounds.contains { b in
+                p.x >= b.minX - m && p.x <= b.maxX + m && p.y >= b.minY - m && p.y <= b.maxY + m
+            }
+            guard inside else {
+                skipped.append("row \(row) (id \(id)): more than \(Int(m)) m outside the wards' extent")
+                continue
+            }
+            if let given, let first = rowOfID[given] {
+                skipped.append("row \(row): id \(given) is already on row \(first)")
+                continue
+            }
+            // Same type and heading on the same 0.5 m grid spot: the same camera listed twice.
+            let key = "\(type)|\((p.x * 2).rounded())|\((p.y * 2).rounded())|\(heading.map { String(Int(($0 * 10).rounded())) } ?? "-")"
+            if let first = rowAt[key] {
+                skipped.append("row \(row) (id \(id)): same place, type and heading as row \(first)")
+                continue
+            }
+            if let given { rowOfID[given] = row }
+            rowAt[key] = row
+            cameras.append(InstalledCamera(id: id, location: p, typeID: type, headingDegrees: heading))
         }
+        guard !skipped.isEmpty else { return (cameras, []) }
+        let shown = skipped.prefix(5).joined(separator: "; ") + (skipped.count > 5 ? "; ..." : "")
+        return (cameras, ["\(file): \(skipped.count) installed camera\(skipped.count == 1 ? "" : "s") left out: \(shown)"])
     }
 
     static func readCandidates(_ file: String, idField: String?, to work: CRS) throws -> [CandidateSite] {

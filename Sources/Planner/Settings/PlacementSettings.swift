@@ -98,6 +98,17 @@ public struct PlacementSettings: Sendable, Equatable, StageSettings {
         }
     }
 
+    /// `budget` (a count) and `budget_cost` (money) are alternatives.
+    public static var alternatives: [[String]] { [["budget", "budget_cost"]] }
+
+    public static func clear(_ key: String, in root: inout PlacementSettings) {
+        switch key {
+        case "budget": root.budgetCameras = PlacementSettings().budgetCameras
+        case "budget_cost": root.budgetCost = nil
+        default: break
+        }
+    }
+
     public static var settings: [Setting<PlacementSettings>] {
         [
             .value("budget", \.budgetCameras, help: "New cameras to place.", valueName: "n", check: .atLeast(0)),

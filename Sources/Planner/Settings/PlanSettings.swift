@@ -16,6 +16,16 @@ public struct PlanSettings: Sendable, Equatable, StageSettings {
         try outputs.validate()
     }
 
+    public static var alternatives: [[String]] {
+        HotSpotSettings.alternatives + PlacementSettings.alternatives + OutputSettings.alternatives
+    }
+
+    public static func clear(_ key: String, in root: inout PlanSettings) {
+        HotSpotSettings.clear(key, in: &root.hotSpots)
+        PlacementSettings.clear(key, in: &root.placement)
+        OutputSettings.clear(key, in: &root.outputs)
+    }
+
     /// The keys of every stage, one flat namespace in a scenario block.
     public static var settings: [Setting<PlanSettings>] {
         HotSpotSettings.settings.map { $0.scoped(\.hotSpots) }

@@ -1,4 +1,5 @@
 import Foundation
+import GeoKit
 
 /// The model-ward criteria are the settings of the ranking stage (`model_wards:` in a
 /// scenario file, the criterion options of `rank-wards`).
@@ -56,6 +57,12 @@ extension ModelWardCriteria: StageSettings {
                 show: { c in c.weights.keys.sorted().map { "\($0)=\(c.weights[$0]?.settingText ?? "")" }.joined(separator: " ") })
     }
 
+    /// A unit type as the loader spells it: `Phường`, `PHƯỜNG`, `phuong` -> `phường`; `xa` ->
+    /// `xã`; a type the loader does not know is kept as written.
+    static func canonicalType(_ text: String) -> String {
+        WardType(recognizing: text)?.rawValue ?? text
+    }
+
     /// `lists`: `KEY: {title: ..., types: [...]}` in a file, `KEY=TYPE,TYPE[=TITLE]` on the
     /// command line. Replaces the default lists.
     static var listsSetting: Setting<ModelWardCriteria> {
@@ -82,13 +89,13 @@ extension ModelWardCriteria: StageSettings {
                                 }
                             }
                             guard let types else { throw SettingProblem("missing 'types' (unit types such as phường, xã)", key: e.key, line: e.line) }
-                            lists.append((e.key, title, types))
+                            lists.append((e.key, title, types.map(canonicalType)))
                         }
                     case .list(let items):
                         for item in items {
                             let p = item.split(separator: "=", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
                             guard p.count >= 2, !p[0].isEmpty, !p[1].isEmpty else { throw SettingProblem("expected KEY=TYPE,TYPE[=TITLE], found '\(item)'") }
-                            lists.append((p[0], p.count == 3 ? p[2] : p[0], p[1].split(separator: ",").map(String.init)))
+                            lists.append((p[0], p.count == 3 ? p[2] : p[0], p[1].split(separator: ",").map { canonicalType(String($0)) }))
                         }
                     case .text:
                         throw SettingProblem("expected list keys, each with title and types")

@@ -1,4 +1,5 @@
 import Foundation
+import GeoKit
 import Yams
 
 /// The inputs every scenario of a file shares. Paths are resolved against the scenario
@@ -21,6 +22,10 @@ public struct ScenarioInputs: Sendable, Equatable {
     public var workCRS: String?
     /// CRS of inputs that carry none (CSV/XLSX x/y columns, a shapefile without .prj).
     public var crs: String?
+    /// Plausible incident dates, `FIRST..LAST` (``DateWindow``); `nil` = 2000-01-01 to today.
+    public var dateWindow: String?
+    /// Character set of a CSV incident file that is not UTF-8 (`windows-1258`, `latin1`).
+    public var encoding: String?
 
     public init(wards: String, incidents: String) {
         self.wards = wards
@@ -200,6 +205,13 @@ struct YAMLReader {
         guard let m = node.mapping else { throw fail(node, context, "expected a mapping of settings") }
         let settings = Root.settings
         try checkKeys(m, allowed: settings.map(\.key) + extra, context: context)
+        do {
+            try Root.applyAlternatives(given: m.compactMap { $0.key.scalar?.string }, to: &root)
+        } catch {
+            let node = m.first { $0.key.scalar?.string == error.key }?.key
+            throw PlannerError.scenario(file: file, line: node?.mark?.line ?? 1, key: error.key ?? context,
+                                        message: "\(error.message) in \(context)")
+        }
         for (k, v) in m {
             guard let key = k.scalar?.string, !extra.contains(key), let setting = settings.first(where: { $0.key == key }) else { continue }
             do {
@@ -213,7 +225,7 @@ struct YAMLReader {
     func inputs(_ node: Node, base: String) throws -> ScenarioInputs {
         guard let m = node.mapping else { throw fail(node, "inputs", "expected a mapping of input names to files") }
         let pathKeys = ["wards", "incidents", "candidates", "roads", "existing", "obstacles", "catalog", "accidents", "exclusions"]
-        let fieldKeys = ["candidate_id", "group_by", "ward_id", "ward_name", "population_field", "work_crs", "crs"]
+        let fieldKeys = ["candidate_id", "group_by", "ward_id", "ward_name", "population_field", "work_crs", "crs", "date_window", "encoding"]
         try checkKeys(m, allowed: pathKeys + fieldKeys, context: "inputs")
         guard let w = m["wards"] else { throw fail(node, "wards", "missing in inputs: the ward/commune boundary file") }
         guard let i = m["incidents"] else { throw fail(node, "incidents", "missing in inputs: the incident file") }
@@ -233,6 +245,11 @@ struct YAMLReader {
         r.wardName = try s("ward_name")
         r.populationField = try s("population_field")
         r.workCRS = try s("work_crs")
+        r.dateWindow = try s("date_window")
+        if let w = r.dateWindow, let node = m["date_window"] {
+            do { _ = try DateWindow(parsing: w) } catch { throw fail(node, "date_window", error.description) }
+        }
+        r.encoding = try s("encoding")
         r.crs = try s("crs")
         return r
     }

@@ -297,10 +297,33 @@ public protocol StageSettings {
     static var settings: [Setting<Self>] { get }
     /// Checks that involve several settings, after all were read.
     func validate() throws(SettingProblem)
+    /// Groups of keys that are alternatives (`budget`, `budget_cost`): giving two of one
+    /// group in the same block (or on one command line) is an error, and a key given at a
+    /// more specific level (a scenario) clears the others given at a wider one (`defaults`).
+    static var alternatives: [[String]] { get }
+    /// Clears the value of `key` (one of an ``alternatives`` group) back to "not given".
+    static func clear(_ key: String, in root: inout Self)
 }
 
 extension StageSettings {
     public func validate() throws(SettingProblem) {}
+    public static var alternatives: [[String]] { [] }
+    public static func clear(_ key: String, in root: inout Self) {}
+
+    /// Refuses two keys of one ``alternatives`` group in `given` (one block or one command
+    /// line), and clears the other keys of each group one of `given` belongs to.
+    /// - Throws: ``SettingProblem`` naming both keys.
+    public static func applyAlternatives(given: [String], to root: inout Self) throws(SettingProblem) {
+        for group in alternatives {
+            let present = group.filter { given.contains($0) }
+            if present.count > 1 {
+                throw SettingProblem("give either \(present.joined(separator: " or ")), not both", key: present[1])
+            }
+            if let chosen = present.first {
+                for other in group where other != chosen { clear(other, in: &root) }
+            }
+        }
+    }
 
     /// The setting with this scenario-file key.
     public static func setting(_ key: String) -> Setting<Self>? { settings.first { $0.key == key } }

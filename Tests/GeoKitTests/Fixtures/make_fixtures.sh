@@ -83,3 +83,15 @@ rm incidents_sheet2.csv
 ogr2ogr -f GeoJSON incidents_points.geojson incidents_clean.csv -oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat -oo AUTODETECT_TYPE=YES -a_srs EPSG:4326 -nln incidents -lco RFC7946=YES
 # The same points in UTM 48N metres as x/y columns (for --crs EPSG:32648).
 ogr2ogr -f CSV incidents_utm.csv incidents_points.geojson -t_srs EPSG:32648 -lco GEOMETRY=AS_XY -lco LINEFORMAT=LF
+
+# The same Vietnamese text in two legacy code pages (Excel on Vietnamese Windows writes
+# Windows-1258, with tone marks as combining characters; latin-1 keeps only some letters).
+cat > incidents_legacy.utf8.csv <<'CSV'
+id,date,category,severity,solved,lon,lat
+L1,2021-03-05,trộm cắp tài sản,ít nghiêm trọng,1,106.36,10.36
+L2,2022-07-15,cướp giật tài sản,nghiêm trọng,0,106.38,10.36
+CSV
+iconv -f UTF-8 -t WINDOWS-1258 incidents_legacy.utf8.csv > incidents_cp1258.csv
+printf 'id,date,category,severity,solved,lon,lat\nL1,2021-03-05,vol à la tire,less_serious,1,106.36,10.36\nL2,2022-07-15,café,serious,0,106.38,10.36\n' \
+  | iconv -f UTF-8 -t LATIN1 > incidents_latin1.csv
+rm incidents_legacy.utf8.csv
