@@ -172,6 +172,14 @@ enum BenchCases {
         r.add("coverage_ratio", result.coverageRatio)
         r.add("stop", result.stopReason.rawValue)
         r.add("selected", result.newFacilities.count)
+        r.add("work", result.work)
+        r.add("subgradient", result.iterations.subgradient)
+        // Time to gap: the solver's progress points.
+        r.addJSON("progress", "[" + result.progress.map { p in
+            "{\"phase\": \"\(p.phase)\", \"work\": \(p.work), \"seconds\": \(BenchRecord.number(p.seconds)), "
+                + "\"objective\": \(BenchRecord.number(p.objective)), \"upper_bound\": \(BenchRecord.number(p.upperBound)), "
+                + "\"gap\": \(BenchRecord.number(p.gap))}"
+        }.joined(separator: ", ") + "]")
     }
 
     /// Demand (weighted points) and candidate sites of the placement case, deterministic for a

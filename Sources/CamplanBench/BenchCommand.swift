@@ -34,6 +34,9 @@ public struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Solver wall-clock limit (optimizer, placement, mclp).", valueName: "seconds"))
     public var timeLimit: Double?
 
+    @Option(name: .long, help: ArgumentHelp("Solver gap at which to stop (default: the solver's, 0.5%).", valueName: "share"))
+    public var gap: Double?
+
     @Option(name: .long, help: ArgumentHelp("Folder of the spopt/CBC reference instances.", valueName: "dir"))
     public var mclpDir: String = "Tests/OptimizerTests/Fixtures/mclp"
 
@@ -46,11 +49,13 @@ public struct BenchCommand: ParsableCommand {
 
     public mutating func validate() throws {
         if let t = timeLimit, !(t.isFinite && t >= 0) { throw ValidationError("--time-limit must be a number >= 0") }
+        if let g = gap, !(g >= 0 && g < 1) { throw ValidationError("--gap must be in [0, 1), got \(g)") }
     }
 
     public func run() throws {
         let areas: [BenchArea] = area == .all ? [.hotspots, .coverage, .optimizer, .placement, .mclp] : [area]
-        let options = SolverOptions(timeLimitSeconds: timeLimit)
+        var options = SolverOptions(timeLimitSeconds: timeLimit)
+        if let gap { options.gapTolerance = gap }
         for a in areas {
             switch a {
             case .hotspots: emit(try BenchCases.hotspots(size: size, seed: seed))

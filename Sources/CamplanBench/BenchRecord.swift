@@ -23,9 +23,17 @@ struct BenchRecord: Sendable {
 
     /// Adds a number with up to 6 significant decimals; non-finite values become `null`.
     mutating func add(_ key: String, _ value: Double) {
-        guard value.isFinite else { fields.append((key, "null")); return }
+        fields.append((key, Self.number(value)))
+    }
+
+    /// Adds a value that is already JSON (an array or object).
+    mutating func addJSON(_ key: String, _ json: String) { fields.append((key, json)) }
+
+    /// A number as JSON with up to 6 decimals; non-finite values become `null`.
+    static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
         let rounded = (value * 1e6).rounded() / 1e6
-        fields.append((key, rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded)))
+        return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded)
     }
 
     /// The record as one JSON object line.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Coverage
 import Foundation
 import GeoKit
 import Planner
@@ -20,6 +21,9 @@ public struct InspectCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write rejected incident rows (row, id, reason, raw x, raw y) to this CSV.", valueName: "file"))
     public var rejects: String?
 
+    @Option(name: .long, help: ArgumentHelp("Installed cameras to check (repeated ids or places, cameras far outside the wards), against the built-in catalog.", valueName: "file"))
+    public var existing: String?
+
     @Flag(name: .long, help: "Machine-readable JSON on stdout instead of the table.")
     public var json = false
 
@@ -37,7 +41,14 @@ public struct InspectCommand: ParsableCommand {
             if let rejects, let incidents {
                 try IncidentLoader.writeRejects(incidents.rejections, to: rejects)
             }
-            let summary = InputSummary(boundaries: boundaries, incidents: incidents)
+            var summary = InputSummary(boundaries: boundaries, incidents: incidents)
+            if let existing {
+                let (cameras, warnings) = try StudyData.readInstalled(existing, to: boundaries.workCRS, catalog: try CameraCatalog.builtIn(),
+                                                                      studyArea: boundaries)
+                summary.installedFile = existing
+                summary.installedCount = cameras.count
+                summary.warnings += warnings
+            }
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

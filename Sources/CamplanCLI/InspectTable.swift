@@ -50,6 +50,9 @@ enum InspectTable {
             out += "\n" + crossTable(s, title: "by category", keys: s.incidentsByCategory.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key),
                                     nameWidth: nameWidth) { $0.incidentsByCategory }
         }
+        if let file = s.installedFile, let n = s.installedCount {
+            out += "\nInstalled cameras: \(file): \(n) kept\n"
+        }
         if s.repairs.isEmpty {
             out += "\nBoundaries: all valid\n"
         } else {

@@ -41,6 +41,8 @@ public struct PlacementOptions: SettingOptions {
     var siteSpacing: String?
     @Option(name: .customLong("road-demand-spacing"), help: settingHelp(PlacementSettings.self, "road_demand_spacing_m"))
     var roadDemandSpacing: String?
+    @Option(name: .customLong("gap"), help: settingHelp(PlacementSettings.self, "gap"))
+    var gap: String?
     @Option(name: .customLong("time-limit"), help: settingHelp(PlacementSettings.self, "time_limit_s"))
     var timeLimit: String?
 
@@ -52,7 +54,7 @@ public struct PlacementOptions: SettingOptions {
          ("fov_deg", text(fov)), ("camera_cost", text(cameraCost)), ("headings", text(headings)), ("per_site", text(perSite)),
          ("demand", text(demand)), ("hot_priority", text(hotPriority)), ("backup", text(backup)), ("allocation", text(allocation)),
          ("group_quotas", list(groupQuota)), ("site_spacing_m", text(siteSpacing)), ("road_demand_spacing_m", text(roadDemandSpacing)),
-         ("time_limit_s", text(timeLimit))]
+         ("gap", text(gap)), ("time_limit_s", text(timeLimit))]
     }
 
     public mutating func validate() throws { _ = try settings() }

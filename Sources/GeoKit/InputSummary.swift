@@ -37,6 +37,9 @@ public struct InputSummary: Sendable, Codable, Equatable {
     /// The loaders' warnings (boundaries first, then incidents): what may make a result wrong
     /// without being an error.
     public var warnings: [String]
+    /// The installed-camera file (`inspect --existing`) and how many of its cameras are kept.
+    public var installedFile: String?
+    public var installedCount: Int?
 
     /// Tallies `boundaries` and (optionally) `incidents`. O(wards + incidents).
     public init(boundaries: BoundarySet, incidents: IncidentSet?) {

@@ -48,6 +48,7 @@ public enum HotSpotAnalysis {
                                                      suggestedBandMeters: BandSelection.minimumBandForOneNeighbor(centers: cells.centers))
         }
         let warnings = try bandWarnings(graph: graph, band: band.bandMeters, spanMeters: span)
+            + permutationWarnings(permutations: config.permutations, cells: m, fdr: config.falseDiscoveryRate)
         let gi = try GetisOrdGiStar(values: field, graph: graph, permutations: config.permutations, seed: config.seed)
         let bins = FalseDiscoveryRate.confidenceBins(z: gi.z, p: gi.p, fdr: config.falseDiscoveryRate)
         let bandwidth = config.kdeBandwidthMeters ?? band.bandMeters
@@ -97,6 +98,19 @@ public enum HotSpotAnalysis {
             out.append("band \(HotSpotError.meters(band)): the median cell has \(median + 1) of \(m) cells in its band; Gi* then compares large parts of the study area rather than local clusters (try a smaller band or --band auto)")
         }
         return out
+    }
+
+    /// With permutations the smallest pseudo p is 1 / (R + 1). After the Benjamini-Hochberg
+    /// correction over m cells, a lone significant cell needs p <= alpha / m; when 1 / (R + 1)
+    /// is above that for the 95% level, the bins depend on how many cells share the smallest
+    /// p (hot cells can vanish, and ties used to make cold ones appear): say so, and how many
+    /// permutations would resolve it.
+    static func permutationWarnings(permutations r: Int, cells m: Int, fdr: Bool) -> [String] {
+        guard r > 0, fdr, m > 0 else { return [] }
+        let floor = 1 / Double(r + 1), single = 0.05 / Double(m)
+        guard floor > single else { return [] }
+        let needed = Int((Double(m) / 0.05).rounded(.up)) - 1
+        return ["with \(r) permutations the smallest pseudo p-value is \(String(format: "%.2g", floor)), above the 95% FDR threshold of a single cell among \(m) (\(String(format: "%.2g", single))): the hot and cold bins then depend on how many cells reach the smallest p; use at least \(needed) permutations or the normal approximation (--permutations 0)"]
     }
 
     /// The diagonal of the bounding box of `points`, metres (0 for fewer than two points).

@@ -61,6 +61,57 @@ final class CoverageState {
         return g
     }
 
+    /// For adding `j`: its gain, and for each selected new facility `o` that covers some of
+    /// `j`'s points alone (or, with backup credit, as one of two), the weight `j` would take
+    /// over from it, added to `extra[o]`; each such `o` is marked and listed once in `touched`.
+    /// The swap search's inner loop: O(|cov(j)|), on raw buffers.
+    func swapGain(_ j: Int, extra: inout [Double], mark: inout [Bool], touched: inout [Int]) -> Double {
+        var g = 0.0
+        let lo = inst.offsets[j], hi = inst.offsets[j + 1]
+        let hasBackup = inst.hasBackup
+        count.withUnsafeBufferPointer { cnt in
+            ownerSum.withUnsafeBufferPointer { own in
+                inst.indices.withUnsafeBufferPointer { idx in
+                    inst.inc1.withUnsafeBufferPointer { w1 in
+                        inst.inc2.withUnsafeBufferPointer { w2 in
+                            inst.isFixed.withUnsafeBufferPointer { fixed in
+                                mark.withUnsafeMutableBufferPointer { mk in
+                                    extra.withUnsafeMutableBufferPointer { ex in
+                                        for k in lo ..< hi {
+                                            let i = Int(idx[k])
+                                            let c = cnt[i]
+                                            if c == 0 {
+                                                g += w1[i]
+                                            } else if c == 1 {
+                                                g += w2[i]
+                                                let o = Int(own[i])
+                                                if !fixed[o] {
+                                                    if !mk[o] { mk[o] = true; touched.append(o) }
+                                                    ex[o] += w1[i] - w2[i]
+                                                }
+                                            } else if c == 2 && hasBackup && w2[i] > 0 {
+                                                let (a, b) = twoOwners(i)
+                                                if !fixed[a] {
+                                                    if !mk[a] { mk[a] = true; touched.append(a) }
+                                                    ex[a] += w2[i]
+                                                }
+                                                if !fixed[b] {
+                                                    if !mk[b] { mk[b] = true; touched.append(b) }
+                                                    ex[b] += w2[i]
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return g
+    }
+
     /// Objective lost by removing selected `j`.
     func loss(_ j: Int) -> Double {
         var l = 0.0

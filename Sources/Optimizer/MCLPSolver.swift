@@ -54,7 +54,7 @@ public struct MCLPSolver: Sendable {
             // Lagrangian heuristic: local search from the inner selections, keep the best.
             let starts = run.lagrangianBound()
             var best = run.state
-            for picks in starts where !run.timeUp() {
+            for picks in starts where !run.gapClosed && !run.timeUp() {
                 run.adopt(picks)
                 run.localSearch()
                 if run.state.value > best.value { best = run.state }

@@ -52,4 +52,18 @@ struct InputRulesCLITests {
         #expect(warnings.count == 1)
         #expect(warnings.first?.contains("row 83") == true)
     }
+
+    @Test func row19InspectReportsInstalledCamerasLeftOut() throws {
+        let s = try SmallStudy()
+        func camera(_ id: String, _ lon: Double, _ lat: Double) -> String {
+            #"{"type":"Feature","properties":{"id":"\#(id)","camera_type":"ptz_4mp_25x","heading_deg":null},"geometry":{"type":"Point","coordinates":[\#(lon),\#(lat)]}}"#
+        }
+        let cameras = [camera("E1", 106.36, 10.36), camera("E1", 106.37, 10.37), camera("E2", 0, 0)]
+        try #"{"type":"FeatureCollection","features":[\#(cameras.joined(separator: ","))]}"#
+            .write(toFile: s.path("existing.geojson"), atomically: true, encoding: .utf8)
+        let r = try CLIRun.run(["inspect", "--existing", s.path("existing.geojson")])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Installed cameras: \(s.path("existing.geojson")): 1 kept"))
+        #expect(r.stdout.contains("2 installed cameras left out"))
+    }
 }

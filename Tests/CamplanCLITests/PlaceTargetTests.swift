@@ -63,3 +63,18 @@ struct PlaceTargetTests {
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 }
+
+@Suite("camplan place --gap")
+struct PlaceGapTests {
+    @Test("--gap takes a share in [0, 1) and is refused otherwise")
+    func gapIsChecked() throws {
+        let s = try TargetStudy()
+        let bad = try CLIRun.run(s.arguments + ["--budget", "2", "--gap", "1.5", "--out", s.path("bad")])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--gap") && bad.stderr.contains("[0, 1)"), "\(bad.stderr)")
+        let exact = try CLIRun.run(s.arguments + ["--budget", "2", "--gap", "0", "--out", s.path("exact")])
+        #expect(exact.status == 0, "\(exact.stderr)")
+        // A and B together see all six incidents: the search with gap 0 proves it.
+        #expect(exact.stdout.contains("(100.00%)") && exact.stdout.contains("optimal"), "\(exact.stdout)")
+    }
+}

@@ -69,6 +69,12 @@ import SeededRandom
         let normal = try HotSpotAnalysis.run(input: input, config: try HotSpotConfig(weighting: .counts, band: .fixed(meters: 250), localMoran: false))
         let permuted = try HotSpotAnalysis.run(input: input, config: try HotSpotConfig(weighting: .counts, band: .fixed(meters: 250),
                                                                                        permutations: 999, seed: 3, localMoran: false))
+        #expect(normal.summary.warnings.isEmpty)
+        // 999 draws cannot resolve a lone cell among 900 after FDR (1/1000 > 0.05/900): said.
+        #expect(permuted.summary.warnings.count == 1)
+        #expect(permuted.summary.warnings.first?.contains("use at least 17999 permutations") == true)
+        #expect(HotSpotAnalysis.permutationWarnings(permutations: 17999, cells: 900, fdr: true).isEmpty)
+        #expect(HotSpotAnalysis.permutationWarnings(permutations: 999, cells: 900, fdr: false).isEmpty)
         #expect(normal.summary.coldCells(atLeast: 1) == 0)
         #expect(permuted.summary.coldCells(atLeast: 1) == 0)
         #expect(permuted.summary.hotCells(atLeast: 2) > 0)

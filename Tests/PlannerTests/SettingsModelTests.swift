@@ -76,6 +76,7 @@ struct SettingsModelTests {
             group_quotas: {X: {max: 3}}
             site_spacing_m: 100
             road_demand_spacing_m: 50
+            gap: 0.02
             time_limit_s: 5
             formats: [cameras, html]
             raw_points: true
@@ -118,6 +119,7 @@ struct SettingsModelTests {
         p.siteSpacingMeters = 100
         p.roadDemandSpacingMeters = 50
         p.timeLimitSeconds = 5
+        p.gap = 0.02
         #expect(s.placement == p)
         #expect(s.outputs.formats == ["cameras", "html"])
         #expect(s.outputs.rawPoints)

@@ -112,7 +112,7 @@ public enum PlacementStage {
             fixedCountTowardBudget: s.budgetIncludesExisting, backup: backup, groupNames: groupNames)
         // 4. Solve.
         progress?.stage(label + "optimizing")
-        let options = SolverOptions(timeLimitSeconds: s.timeLimitSeconds)
+        let options = SolverOptions(timeLimitSeconds: s.timeLimitSeconds, gapTolerance: s.gap)
         let r = try s.targetShare.map { try LSCPSolver(options: options).solve(problem, targetShare: $0) }
             ?? MCLPSolver(options: options).solve(problem)
         let chosen = r.selected.map { (facility: $0.facility, marginal: $0.marginalWeight, existing: $0.isExisting) }

@@ -229,7 +229,7 @@ public struct StudyData: Sendable {
     /// heading, same spot on a 0.5 m grid).
     /// - Throws: ``GeoError`` for a missing `camera_type` field, an unknown type or a bad
     ///   heading (the row and value are named).
-    static func readInstalled(_ file: String, to work: CRS, catalog: CameraCatalog,
+    public static func readInstalled(_ file: String, to work: CRS, catalog: CameraCatalog,
                               studyArea: BoundarySet) throws -> (cameras: [InstalledCamera], warnings: [String]) {
         let layer = try VectorReader.read(file)
         for needed in ["camera_type"] where layer.field(named: needed) == nil {

@@ -75,6 +75,9 @@ public struct PlacementSettings: Sendable, Equatable, StageSettings {
     /// Spacing of road sample points that carry road and cell demand.
     public var roadDemandSpacingMeters: Double = 25
     public var timeLimitSeconds: Double = 60
+    /// The solver stops once its certified gap is at most this share (default 0.5%, see
+    /// ``SolverOptions/defaultGapTolerance``).
+    public var gap: Double = SolverOptions.defaultGapTolerance
 
     public init() {}
 
@@ -137,7 +140,10 @@ public struct PlacementSettings: Sendable, Equatable, StageSettings {
                    valueName: "m", check: .positive),
             .value("road_demand_spacing_m", flag: "road-demand-spacing", \.roadDemandSpacingMeters,
                    help: "Spacing of the road points that carry road and hot-cell demand.", valueName: "m", check: .positive),
-            .value("time_limit_s", flag: "time-limit", \.timeLimitSeconds, help: "Stop the search after this long and report the best with its gap.",
+            .value("gap", \.gap, help: "Stop the search once the certified optimality gap is at most this share (0 = search to the iteration limits).",
+                   valueName: "share", check: SettingCheck { $0 >= 0 && $0 < 1 ? nil : "expected a share in [0, 1), found \($0)" }),
+            .value("time_limit_s", flag: "time-limit", \.timeLimitSeconds,
+                   help: "Safety net: stop the search after this long; the bound is then recomputed from the cameras found and a warning written.",
                    valueName: "s", check: .positive),
         ]
     }
