@@ -10,11 +10,15 @@ public struct OutputOptions: SettingOptions {
     var formats: [String] = []
     @Flag(name: .customLong("raw-points"), help: settingHelp(OutputSettings.self, "raw_points"))
     var rawPoints = false
+    @Option(name: .customLong("lang"), help: settingHelp(OutputSettings.self, "lang"))
+    var lang: String?
+    @Option(name: .customLong("out-crs"), help: settingHelp(OutputSettings.self, "out_crs"))
+    var outCRS: String?
 
     public init() {}
 
     var given: [(key: String, value: SettingValue?)] {
-        [("formats", list(formats)), ("raw_points", flag(rawPoints))]
+        [("formats", list(formats)), ("raw_points", flag(rawPoints)), ("lang", text(lang)), ("out_crs", text(outCRS))]
     }
 
     public mutating func validate() throws { _ = try settings() }

@@ -8,10 +8,13 @@ public struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run the named scenarios of a YAML file and compare them across groups (districts).",
         discussion: """
-        Each scenario goes to OUT/NAME/ (hotspot-cells, wards, cameras, coverage, model-wards as \
-        GeoJSON; curve.csv, groups.csv, model-wards.csv, summary.json; plan.gpkg with QGIS styles; \
-        report.html). OUT/comparison.csv and .md compare scenario × group; OUT/scorecard.csv \
-        judges the directive's targets. Loading, hot spots and candidate sites are shared.
+        Each scenario goes to OUT/NAME/ (wards, cameras, coverage, model-wards as GeoJSON; curve.csv, \
+        groups.csv, model-wards.csv, summary.json; plan.gpkg with QGIS styles and a QGIS project; \
+        report.html; cameras.csv and cameras.xlsx, the installer's list). The hot-spot layers are \
+        written once, in OUT/ (in a scenario's folder only when its hot-spot settings differ). \
+        OUT/comparison.csv, .md and .xlsx compare scenario × group; OUT/scorecard.csv and .xlsx \
+        judge the directive's targets; OUT/report.html charts the comparison. Loading, hot spots \
+        and candidate sites are shared.
         """
     )
 
@@ -24,6 +27,8 @@ public struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Run only this scenario.", valueName: "name"))
     public var only: String?
 
+    @OptionGroup(title: "Outputs (override the file's settings for every scenario)") var outputs: OutputOptions
+
     @OptionGroup public var feedback: FeedbackOptions
 
     public init() {}
@@ -34,7 +39,10 @@ public struct RunCommand: ParsableCommand {
 
     public func run() throws {
         try reportingDataErrors {
-            let file = try ScenarioFile.load(path: scenarios)
+            var file = try ScenarioFile.load(path: scenarios)
+            for i in file.scenarios.indices {
+                file.scenarios[i].settings.outputs = try outputs.settings(file.scenarios[i].settings.outputs)
+            }
             let progress = feedback.reporter()
             let report = try PlanRun.run(file, out: out, only: only, progress: progress)
             progress.finish()

@@ -19,14 +19,29 @@ public enum VectorWriter {
         try write(path: path, driver: "GeoJSON", layers: [(layer, options)], extraSQL: [], config: [:])
     }
 
-    /// Writes several layers into one GeoPackage (EPSG:4326), then runs `extraSQL` on it
+    /// Writes several layers into one GeoPackage with an R-tree spatial index per layer, in
+    /// EPSG:4326 or, with `crs`, reprojected to it (e.g. VN-2000), then runs `extraSQL` on it
     /// (e.g. `CREATE TABLE layer_styles ...` and its `INSERT`s, for QGIS styles).
     /// Deterministic: the same layers give the same bytes.
     /// - Throws: ``GeoError/writeFailed(file:reason:)``; nothing is left at `path`.
-    public static func writeGeoPackage(_ layers: [OutputLayer], to path: String, extraSQL: [String] = []) throws(GeoError) {
+    public static func writeGeoPackage(_ layers: [OutputLayer], to path: String, crs: CRS = .wgs84, extraSQL: [String] = []) throws(GeoError) {
         guard !layers.isEmpty else { throw .writeFailed(file: path, reason: "no layers to write") }
-        try write(path: path, driver: "GPKG", layers: layers.map { ($0, ["SPATIAL_INDEX=NO", "FID=fid"]) },
-                  extraSQL: extraSQL, config: ["OGR_CURRENT_DATE": fixedTimestamp])
+        try write(path: path, driver: "GPKG", layers: layers.map { ($0, ["SPATIAL_INDEX=YES", "FID=fid"]) },
+                  extraSQL: extraSQL, config: ["OGR_CURRENT_DATE": fixedTimestamp], crs: crs)
+    }
+
+    /// Writes attribute tables as the sheets of one Excel workbook through GDAL's XLSX
+    /// driver: the header row holds the field names, integer and real fields become numeric
+    /// cells, text stays text (UTF-8, so Vietnamese names are kept). Geometry is dropped.
+    /// - Throws: ``GeoError/writeFailed(file:reason:)``; nothing is left at `path`.
+    public static func writeXLSX(_ sheets: [OutputLayer], to path: String) throws(GeoError) {
+        guard !sheets.isEmpty else { throw .writeFailed(file: path, reason: "no sheets to write") }
+        let tables = sheets.map { sheet -> (OutputLayer, [String]) in
+            var s = sheet
+            s.geometryType = .none
+            return (s, [])
+        }
+        try write(path: path, driver: "XLSX", layers: tables, extraSQL: [], config: [:])
     }
 
     /// Writes a layer as CSV (LF line ends); a point layer gets `X`,`Y` columns first
@@ -73,7 +88,8 @@ public enum VectorWriter {
     }
 
     private static func write(
-        path: String, driver: String, layers: [(OutputLayer, [String])], extraSQL: [String], config: [String: String]
+        path: String, driver: String, layers: [(OutputLayer, [String])], extraSQL: [String], config: [String: String],
+        crs: CRS = .wgs84
     ) throws(GeoError) {
         let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isDir: ObjCBool = false
@@ -82,7 +98,7 @@ public enum VectorWriter {
         }
         let tmp = temporaryPath(for: path)
         do {
-            try writeUnchecked(tmp: tmp, displayPath: path, driver: driver, layers: layers, extraSQL: extraSQL, config: config)
+            try writeUnchecked(tmp: tmp, displayPath: path, driver: driver, layers: layers, extraSQL: extraSQL, config: config, crs: crs)
             // rename(2) is atomic within one file system; 0 = success.
             guard rename(tmp, path) == 0 else {
                 throw GeoError.writeFailed(file: path, reason: String(cString: strerror(errno)))
@@ -98,7 +114,7 @@ public enum VectorWriter {
 
     private static func writeUnchecked(
         tmp: String, displayPath: String, driver: String, layers: [(OutputLayer, [String])],
-        extraSQL: [String], config: [String: String]
+        extraSQL: [String], config: [String: String], crs: CRS
     ) throws(GeoError) {
         let session = GDALSession(config: config)
         defer { session.close() }
@@ -112,13 +128,11 @@ public enum VectorWriter {
         let ds = GDALDatasetHandle(owning: raw)
         defer { ds.close() }
 
-        // WGS 84 in lon/lat order for every layer with geometry.
-        // NULL = allocation failure; released by the handle (layers keep their own reference).
-        guard let srsRaw = OSRNewSpatialReference(nil) else { throw fail("OSRNewSpatialReference failed") }
-        let srs = OGRSpatialReferenceHandle(owning: srsRaw)
-        // OGRERR_NONE (0) = success.
-        guard OSRImportFromEPSG(srs.handle, 4326) == OGRERR_NONE else { throw fail("EPSG:4326 unknown to GDAL (is proj-data installed?)") }
-        OSRSetAxisMappingStrategy(srs.handle, OAMS_TRADITIONAL_GIS_ORDER)
+        // The features are WGS 84 lon/lat; `crs` is the CRS written (and, when it differs,
+        // what every geometry is transformed to).
+        let wgs84 = try spatialReference(.wgs84, fail)
+        let srs = crs == .wgs84 ? wgs84 : try spatialReference(crs, fail)
+        let reprojection = try crs == .wgs84 ? nil : OGRTransformHandle(from: wgs84, to: srs, fail)
 
         for (layer, options) in layers {
             let lco = GDALStringList(options)
@@ -162,6 +176,13 @@ public enum VectorWriter {
                         throw GeoError.writeFailed(file: displayPath, reason: "feature \(feature.index) of layer '\(layer.name)' has a non-finite coordinate")
                     }
                     let gh = try OGRGeometryConversion.make(g)
+                    if let reprojection {
+                        // OGRERR_NONE (0) = success; on failure `gh` is still ours to destroy.
+                        guard OGR_G_Transform(gh, reprojection.handle) == OGRERR_NONE else {
+                            OGR_G_DestroyGeometry(gh)
+                            throw fail("feature \(feature.index) of layer '\(layer.name)' cannot be transformed to \(crs)")
+                        }
+                    }
                     // Ownership of `gh` passes to the feature; OGRERR_NONE (0) = success.
                     guard OGR_F_SetGeometryDirectly(fh.handle, gh) == OGRERR_NONE else {
                         throw fail("feature \(feature.index): cannot set its \(g.typeName) geometry")
@@ -184,5 +205,20 @@ public enum VectorWriter {
         }
         ds.close()
         if session.hasFailures { throw fail("GDAL reported an error") }
+    }
+
+
+    /// A spatial reference for `crs` in traditional GIS (x = lon/east) axis order (wraps
+    /// `OSRSetFromUserInput`).
+    private static func spatialReference(_ crs: CRS, _ fail: (String) -> GeoError) throws(GeoError) -> OGRSpatialReferenceHandle {
+        // NULL = allocation failure; released by the handle (layers keep their own reference).
+        guard let raw = OSRNewSpatialReference(nil) else { throw fail("OSRNewSpatialReference failed") }
+        let srs = OGRSpatialReferenceHandle(owning: raw)
+        // OGRERR_NONE (0) = success.
+        guard OSRSetFromUserInput(srs.handle, crs.definition) == OGRERR_NONE else {
+            throw fail("\(crs) unknown to GDAL (is proj-data installed?)")
+        }
+        OSRSetAxisMappingStrategy(srs.handle, OAMS_TRADITIONAL_GIS_ORDER)
+        return srs
     }
 }

@@ -173,8 +173,12 @@ struct RunCommandTests {
         let files = try fm.subpathsOfDirectory(atPath: dir + "/a").sorted()
         #expect(files.contains("comparison.csv"))
         #expect(files.contains("scorecard.csv"))
-        for f in ["cameras.geojson", "coverage.geojson", "hotspot-cells.geojson", "wards.geojson", "model-wards.geojson",
-                  "model-wards.csv", "curve.csv", "groups.csv", "summary.json", "plan.gpkg", "report.html"] {
+        #expect(files.contains("comparison.xlsx") && files.contains("scorecard.xlsx"))
+        // Both scenarios share their hot-spot settings: the hot-spot layers are written once.
+        #expect(files.contains("hotspot-cells.geojson") && files.contains("hotspot-summary.json"))
+        #expect(!files.contains("small/hotspot-cells.geojson") && !files.contains("equal/hotspot-cells.geojson"))
+        for f in ["cameras.geojson", "coverage.geojson", "wards.geojson", "model-wards.geojson",
+                  "model-wards.csv", "curve.csv", "groups.csv", "summary.json", "plan.gpkg", "report.html", "cameras.csv", "cameras.xlsx"] {
             #expect(files.contains("small/" + f), "small/\(f)")
         }
         for f in files {
@@ -185,12 +189,12 @@ struct RunCommandTests {
         // The GeoPackage reopens with every layer and a QGIS style for each styled one.
         let gpkg = dir + "/a/small/plan.gpkg"
         let layers = try VectorReader.layerNames(in: gpkg)
-        for l in ["hotspot_cells", "wards", "cameras", "coverage", "model_wards", "layer_styles"] {
+        for l in ["hotspot_cells", "wards", "districts", "cameras", "coverage", "model_wards", "layer_styles"] {
             #expect(layers.contains(l), "\(l)")
         }
         let styles = try VectorReader.read(gpkg, layer: "layer_styles")
         let styled = Set(styles.features.compactMap { $0["f_table_name"].stringValue })
-        #expect(styled == ["hotspot_cells", "wards", "cameras", "coverage", "model_wards"])
+        #expect(styled == ["hotspot_cells", "wards", "districts", "cameras", "coverage", "model_wards"])
         let cells = try VectorReader.read(gpkg, layer: "hotspot_cells")
         #expect(cells.features.count > 1000)
         // The comparison: two scenarios, 11 districts each plus ALL; equal shares of 2 per district.
@@ -203,6 +207,27 @@ struct RunCommandTests {
         #expect(small?["cameras_new"].doubleValue == 10)
         #expect(small?["cameras_existing"].doubleValue == 40)
         #expect(a.stdout.contains("Directive scorecard"))
+        // comparison.xlsx: Vietnamese headers with units, numbers in numeric cells.
+        let xlsx = try VectorReader.read(dir + "/a/comparison.xlsx")
+        #expect(xlsx.driver == "XLSX")
+        #expect(xlsx.fields.map(\.name).contains("Kịch bản"))
+        let share = try #require(xlsx.field(named: "Tỷ lệ phủ (%)"))
+        #expect(share.type == .real)
+        #expect(try #require(xlsx.field(named: "Camera mới (chiếc)")).type == .integer)
+        let total = xlsx.features.first { $0["Kịch bản"].stringValue == "small" && $0["Địa bàn (huyện cũ)"].stringValue == "Tổng" }
+        #expect(total?["Camera mới (chiếc)"] == .integer(10))
+        // The same share as comparison.csv, in percent.
+        if let pct = total?[share.name].doubleValue, let frac = small?["coverage"].doubleValue {
+            #expect(abs(pct - frac * 100) < 0.051)
+        } else {
+            Issue.record("no total row for scenario small in comparison.xlsx")
+        }
+        // The installer's list: new cameras first, readable site ids (ward code-number).
+        let installer = try VectorReader.read(dir + "/a/small/cameras.csv")
+        #expect(installer.features.count == 50)
+        #expect(installer.features.prefix(10).allSatisfy { $0["status"].stringValue == "new" })
+        #expect(installer.features.allSatisfy { ($0["site_id"].stringValue ?? "").wholeMatch(of: /[0-9X]+-[0-9]{3}/) != nil })
+        #expect(installer.features.contains { !($0["street"].stringValue ?? "").isEmpty })
     }
 
     @Test func aBadScenarioFileNamesKeyAndLineAndWritesNothing() throws {

@@ -178,3 +178,53 @@ struct VectorIOTests {
         }
     }
 }
+
+@Suite struct SpreadsheetAndShapefileTests {
+    func dir() throws -> String {
+        let d = FileManager.default.temporaryDirectory.appendingPathComponent("camplan-xlsx-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
+        return d
+    }
+
+    @Test func xlsxKeepsNumbersNumericAndVietnameseText() throws {
+        let d = try dir()
+        let layer = try OutputLayer(name: "Trang 1", fields: [.init("Xã, phường", .string), .init("Tỷ lệ phủ (%)", .real), .init("Camera", .integer)],
+                                    geometryType: .none, features: [
+                                        Feature(index: 0, geometry: nil, attributes: ["Xã, phường": .string("Mỹ Phước Tây"), "Tỷ lệ phủ (%)": .real(36.9), "Camera": .integer(7)]),
+                                    ])
+        try VectorWriter.writeXLSX([layer], to: d + "/t.xlsx")
+        let back = try VectorReader.read(d + "/t.xlsx")
+        #expect(back.name == "Trang 1")
+        #expect(back.field(named: "Tỷ lệ phủ (%)")?.type == .real)
+        #expect(back.features.first?["Xã, phường"] == .string("Mỹ Phước Tây"))
+        #expect(back.features.first?["Tỷ lệ phủ (%)"] == .real(36.9))
+        #expect(back.features.first?["Camera"].doubleValue == 7)
+    }
+
+    @Test func shortFieldNamesFitDBaseAndAreUnique() {
+        let fields = ["cell_id", "covered_share", "incidents_per_km2", "incidents_per_1000", "cameras_per_10k_residents", "weight"]
+        let m = ShapefileExport.shortNames(fields)
+        #expect(m["cell_id"] == "cell_id" && m["weight"] == "weight")
+        #expect(m.values.allSatisfy { $0.count <= 10 })
+        #expect(Set(m.values.map { $0.lowercased() }).count == fields.count)
+        #expect(m["covered_share"] == "cvrd_shr")
+    }
+
+    @Test func shapefileHasACodePageAndTheRenamedFields() throws {
+        let d = try dir()
+        let square = Polygon<LonLat>(exterior: [LonLat(lon: 106.3, lat: 10.3), LonLat(lon: 106.4, lat: 10.3), LonLat(lon: 106.4, lat: 10.4),
+                                                LonLat(lon: 106.3, lat: 10.4), LonLat(lon: 106.3, lat: 10.3)])
+        let layer = try OutputLayer(name: "wards", fields: [.init("ward_name", .string), .init("covered_share", .real)], geometryType: .polygon,
+                                    features: [Feature(index: 0, geometry: .polygon(square), attributes: ["ward_name": .string("Đồng Sơn"), "covered_share": .real(0.42)])])
+        try VectorWriter.writeGeoPackage([layer], to: d + "/p.gpkg", crs: try CRS("EPSG:3405"))
+        let names = ShapefileExport.shortNames(layer.fields.map(\.name))
+        try ShapefileExport.write(layer: "wards", fields: layer.fields.map(\.name), names: names, from: d + "/p.gpkg", to: d)
+        #expect(try String(contentsOfFile: d + "/wards.cpg", encoding: .utf8).hasPrefix("UTF-8"))
+        let back = try VectorReader.read(d + "/wards.shp")
+        #expect(back.features.first?["ward_name"] == .string("Đồng Sơn"))
+        #expect(back.features.first?["cvrd_shr"].doubleValue == 0.42)
+        #expect(back.crs?.epsgCode == 3405)
+        // VN-2000 / UTM 48N metres, not degrees.
+        #expect((back.features.first?.geometry?.allCoordinates.first?.x ?? 0) > 100_000)
+    }
+}

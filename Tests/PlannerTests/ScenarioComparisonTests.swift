@@ -30,13 +30,4 @@ import Testing
                             rows: [[.string("a"), .integer(3), .real(0.5)]])
         #expect(t.markdown(decimals: 2) == "| name | n | x |\n| --- | ---: | ---: |\n| a | 3 | 0.50 |\n")
     }
-
-    @Test func stylesCoverTheRunLayers() throws {
-        let t = LayerStyles.table(for: ["hotspot_cells", "cameras", "coverage", "model_wards", "something_else"])
-        #expect(t.rows.count == 4)
-        let qml = try #require(t.rows.first?[5])
-        guard case let .string(s) = qml else { Issue.record("styleQML not a string"); return }
-        #expect(s.contains("attr=\"gi_bin\""))
-        #expect(s.contains("<category value=\"3\""))
-    }
 }

@@ -80,6 +80,8 @@ struct SettingsModelTests {
             time_limit_s: 5
             formats: [cameras, html]
             raw_points: true
+            lang: en
+            out_crs: EPSG:3405
         """
         // The file sets every key of the model (a new setting must be added here); budget and
         // budget_cost are alternatives, so budget is in the defaults and budget_cost, more
@@ -122,6 +124,7 @@ struct SettingsModelTests {
         p.gap = 0.02
         #expect(s.placement == p)
         #expect(s.outputs.formats == ["cameras", "html"])
+        #expect(s.outputs.lang == .en && s.outputs.outCRS == "EPSG:3405")
         #expect(s.outputs.rawPoints)
     }
 

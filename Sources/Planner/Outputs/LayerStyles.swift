@@ -1,16 +1,39 @@
 import GeoKit
 
-/// QGIS styles for the layers of a run, stored in the GeoPackage's `layer_styles` table so
-/// that QGIS opens `plan.gpkg` styled: hot cells by `gi_bin`, cameras by new/existing,
-/// footprints translucent, wards by model-ward score.
+/// QGIS styles for the layers of a run, stored in the GeoPackage's `layer_styles` table (and
+/// reused by the project in `qgis_projects`) so that QGIS opens `plan.gpkg` styled:
+/// hot cells by `gi_bin` (non-significant cells without fill or outline), wards by weighted
+/// incidents per km² in quantile classes, cameras new/installed, footprints translucent,
+/// model wards by score, district outlines; ward and district names as labels.
+///
+/// Categories use the values QGIS reads from the field: integers as their digits, Boolean
+/// fields as `true`/`false`. Graduated classes are computed from the layer's own values and
+/// cover all of them; legend labels carry the unit. `scripts/check-qgis` checks in QGIS that
+/// every feature gets a symbol.
 public enum LayerStyles {
     /// Geometry column name GDAL gives GeoPackage layers.
     public static let geometryColumn = "geom"
 
-    /// Rows of QGIS's `layer_styles` table for the layers present, as an attribute table
-    /// (written by GDAL as a GeoPackage attributes table). `update_time` is fixed so that
-    /// two runs give identical files.
-    public static func table(for layers: [String]) -> ReportTable {
+    /// One layer's style: a name for QGIS's style list, the renderer and, for labelled
+    /// layers, the labeling element.
+    public struct Style: Sendable {
+        public var name: String
+        public var renderer: String
+        public var labeling: String?
+
+        /// The style as a QML document (symbology and labels).
+        public var qml: String {
+            """
+            <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
+            <qgis version="3.22.16" styleCategories="Symbology|Labeling" labelsEnabled="\(labeling == nil ? 0 : 1)">\(renderer)\(labeling ?? "")</qgis>
+            """
+        }
+    }
+
+    /// Rows of QGIS's `layer_styles` table for the layers that have a style, as an attribute
+    /// table (written by GDAL as a GeoPackage attributes table). `update_time` is fixed so
+    /// that two runs give identical files.
+    public static func table(for layers: [OutputLayer], lang: ReportLanguage) -> ReportTable {
         var t = ReportTable(fields: [
             .init("f_table_catalog", .string), .init("f_table_schema", .string), .init("f_table_name", .string),
             .init("f_geometry_column", .string), .init("styleName", .string), .init("styleQML", .string),
@@ -18,81 +41,125 @@ public enum LayerStyles {
             .init("owner", .string), .init("ui", .string), .init("update_time", .string),
         ])
         for layer in layers {
-            guard let (name, qml) = style(for: layer) else { continue }
-            t.rows.append([.string(""), .string(""), .string(layer), .string(geometryColumn), .string(name),
-                           .string(qml), .string(""), .bool(true), .string("camplan default style"),
+            guard let s = style(for: layer, lang: lang) else { continue }
+            t.rows.append([.string(""), .string(""), .string(layer.name), .string(geometryColumn), .string(s.name),
+                           .string(s.qml), .string(""), .bool(true), .string("camplan default style"),
                            .string("camplan"), .null, .string("2000-01-01T00:00:00Z")])
         }
         return t
     }
 
-    /// The style of a known layer name, `nil` for others.
-    public static func style(for layer: String) -> (String, String)? {
-        switch layer {
+    /// The style of a known layer, `nil` for others. Graduated classes come from `layer`'s
+    /// own values.
+    public static func style(for layer: OutputLayer, lang: ReportLanguage) -> Style? {
+        let vi = lang == .vi
+        switch layer.name {
         case "hotspot_cells":
-            let cats: [(String, String, String)] = [
-                ("-3", "Cold spot, 99%", "69,117,180,200"), ("-2", "Cold spot, 95%", "145,191,219,200"),
-                ("-1", "Cold spot, 90%", "224,243,248,160"), ("0", "Not significant", "255,255,255,0"),
-                ("1", "Hot spot, 90%", "254,224,144,160"), ("2", "Hot spot, 95%", "252,141,89,200"),
-                ("3", "Hot spot, 99%", "215,48,39,220"),
+            let cats: [(String, ReportPhrase?, String)] = [
+                ("-3", .cold99, "69,117,180,200"), ("-2", .cold95, "145,191,219,200"), ("-1", .cold90, "224,243,248,160"),
+                ("0", nil, ""), ("1", .hot90, "254,224,144,170"), ("2", .hot95, "252,141,89,200"), ("3", .hot99, "215,48,39,220"),
             ]
-            return ("Gi* bins", categorized(field: "gi_bin", geometry: "fill", cats))
+            let categories = cats.map { value, phrase, color in
+                Category(value: value, label: phrase.map(lang.text) ?? (vi ? "Không có ý nghĩa thống kê" : "Not significant"),
+                         symbol: color.isEmpty ? fill(color: "255,255,255,0", outline: nil) : fill(color: color, outline: nil))
+            }
+            return Style(name: vi ? "Ô điểm nóng Gi*" : "Gi* bins", renderer: categorized(field: "gi_bin", categories))
         case "cameras":
-            return ("New and existing cameras", categorized(field: "existing", geometry: "marker", [
-                ("0", "New camera", "31,120,180,255"), ("1", "Existing camera", "80,80,80,255"),
+            return Style(name: vi ? "Camera mới và hiện có" : "New and installed cameras", renderer: categorized(field: "existing", [
+                Category(value: "false", label: lang.text(.newCamera), symbol: marker(shape: "circle", color: "31,120,180,255", sizeMM: 2.2)),
+                Category(value: "true", label: lang.text(.installedCamera), symbol: marker(shape: "square", color: "40,40,40,255", sizeMM: 2.0)),
             ]))
         case "coverage":
-            return ("Camera footprints", single(geometry: "fill", color: "31,120,180,70", outline: "31,120,180,160"))
+            return Style(name: vi ? "Vùng quan sát" : "Camera footprints",
+                         renderer: single(fill(color: "31,120,180,90", outline: "31,120,180,200")))
         case "model_wards":
-            return ("Model-ward score", graduated(field: "score"))
+            return graduated(layer, field: "score", unit: vi ? "điểm" : "points", decimals: 1, lang: lang,
+                             name: vi ? "Điểm xã, phường điển hình" : "Model-ward score", ramp: purples)
+                .map { Style(name: $0.name, renderer: $0.renderer, labeling: label(field: "ward_name", sizePt: 7)) }
         case "wards":
-            return ("Weighted incidents per km²", graduated(field: "weight_per_km2"))
+            return graduated(layer, field: "weight_per_km2", unit: vi ? "vụ quy đổi/km²" : "weighted incidents/km²", decimals: 1,
+                             lang: lang, name: vi ? "Vụ việc quy đổi trên km²" : "Weighted incidents per km²", ramp: greens)
+                .map { Style(name: $0.name, renderer: $0.renderer, labeling: label(field: "ward_name", sizePt: 7)) }
+        case "districts":
+            return Style(name: vi ? "Ranh giới huyện cũ" : "Former district boundaries",
+                         renderer: single(fill(color: "255,255,255,0", outline: "60,60,60,255", outlineWidthMM: 0.6)),
+                         labeling: label(field: "group", sizePt: 9, bold: true))
         default:
             return nil
         }
     }
 
-    static func symbol(_ i: Int, geometry: String, color: String, outline: String = "60,60,60,255") -> String {
-        switch geometry {
-        case "marker":
-            return """
-            <symbol type="marker" name="\(i)" alpha="1" clip_to_extent="1" force_rhr="0"><layer class="SimpleMarker" enabled="1" locked="0" pass="0"><Option type="Map"><Option name="color" type="QString" value="\(color)"/><Option name="name" type="QString" value="circle"/><Option name="outline_color" type="QString" value="255,255,255,255"/><Option name="size" type="QString" value="2.6"/></Option></layer></symbol>
-            """
-        default:
-            return """
-            <symbol type="fill" name="\(i)" alpha="1" clip_to_extent="1" force_rhr="0"><layer class="SimpleFill" enabled="1" locked="0" pass="0"><Option type="Map"><Option name="color" type="QString" value="\(color)"/><Option name="outline_color" type="QString" value="\(outline)"/><Option name="outline_width" type="QString" value="0.2"/><Option name="style" type="QString" value="solid"/></Option></layer></symbol>
-            """
+    // MARK: XML pieces
+
+    struct Category {
+        var value: String
+        var label: String
+        var symbol: (Int) -> String
+    }
+
+    static let greens = ["247,252,245,220", "199,233,192,220", "116,196,118,220", "35,139,69,220", "0,68,27,230"]
+    static let purples = ["242,240,247,220", "203,201,226,220", "158,154,200,220", "117,107,177,220", "84,39,143,230"]
+
+    static func xml(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    static func option(_ name: String, _ value: String) -> String {
+        "<Option name=\"\(name)\" type=\"QString\" value=\"\(xml(value))\"/>"
+    }
+
+    /// A simple fill; `outline: nil` draws no outline at all.
+    static func fill(color: String, outline: String?, outlineWidthMM: Double = 0.2) -> (Int) -> String {
+        { i in
+            "<symbol type=\"fill\" name=\"\(i)\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\"><layer class=\"SimpleFill\" enabled=\"1\" locked=\"0\" pass=\"0\"><Option type=\"Map\">"
+                + option("color", color) + option("style", "solid") + option("outline_color", outline ?? "0,0,0,0")
+                + option("outline_style", outline == nil ? "no" : "solid") + option("outline_width", "\(outlineWidthMM)")
+                + option("outline_width_unit", "MM") + "</Option></layer></symbol>"
         }
     }
 
-    static func document(_ renderer: String) -> String {
-        """
-        <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-        <qgis version="3.28.0" styleCategories="Symbology">\(renderer)</qgis>
-        """
+    /// A marker sized in millimetres on paper, so that it does not hide the footprints.
+    static func marker(shape: String, color: String, sizeMM: Double) -> (Int) -> String {
+        { i in
+            "<symbol type=\"marker\" name=\"\(i)\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\"><layer class=\"SimpleMarker\" enabled=\"1\" locked=\"0\" pass=\"0\"><Option type=\"Map\">"
+                + option("color", color) + option("name", shape) + option("outline_color", "255,255,255,255")
+                + option("outline_style", "solid") + option("outline_width", "0.2") + option("outline_width_unit", "MM")
+                + option("size", "\(sizeMM)") + option("size_unit", "MM") + "</Option></layer></symbol>"
+        }
     }
 
-    static func categorized(field: String, geometry: String, _ cats: [(String, String, String)]) -> String {
+    static func categorized(field: String, _ cats: [Category]) -> String {
         let categories = cats.enumerated().map { i, c in
-            "<category value=\"\(c.0)\" label=\"\(c.1)\" symbol=\"\(i)\" render=\"true\"/>"
+            "<category value=\"\(xml(c.value))\" label=\"\(xml(c.label))\" symbol=\"\(i)\" render=\"true\"/>"
         }.joined()
-        let symbols = cats.enumerated().map { i, c in symbol(i, geometry: geometry, color: c.2) }.joined()
-        return document("<renderer-v2 type=\"categorizedSymbol\" attr=\"\(field)\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\"><categories>\(categories)</categories><symbols>\(symbols)</symbols></renderer-v2>")
+        let symbols = cats.enumerated().map { i, c in c.symbol(i) }.joined()
+        return "<renderer-v2 type=\"categorizedSymbol\" attr=\"\(field)\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\"><categories>\(categories)</categories><symbols>\(symbols)</symbols></renderer-v2>"
     }
 
-    static func single(geometry: String, color: String, outline: String) -> String {
-        document("<renderer-v2 type=\"singleSymbol\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\"><symbols>\(symbol(0, geometry: geometry, color: color, outline: outline))</symbols></renderer-v2>")
+    static func single(_ symbol: (Int) -> String) -> String {
+        "<renderer-v2 type=\"singleSymbol\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\"><symbols>\(symbol(0))</symbols></renderer-v2>"
     }
 
-    static func graduated(field: String) -> String {
-        let ramp: [(Double, Double, String)] = [
-            (0, 20, "247,252,245,200"), (20, 40, "199,233,192,200"), (40, 60, "116,196,118,200"),
-            (60, 80, "35,139,69,200"), (80, 1e9, "0,68,27,220"),
-        ]
-        let ranges = ramp.enumerated().map { i, r in
-            "<range lower=\"\(r.0)\" upper=\"\(r.1)\" label=\"\(Int(r.0)) – \(r.1 > 1e8 ? "max" : String(Int(r.1)))\" symbol=\"\(i)\" render=\"true\"/>"
+    /// Quantile classes of `field` over the layer's features (the first class starts at the
+    /// minimum, the last ends at the maximum); `nil` when the field has no finite value.
+    static func graduated(_ layer: OutputLayer, field: String, unit: String, decimals: Int, lang: ReportLanguage,
+                          name: String, ramp: [String]) -> Style? {
+        let values = layer.features.compactMap { $0[field].number }
+        let breaks = ClassBreaks.quantiles(values, classes: ramp.count)
+        guard !breaks.isEmpty else { return nil }
+        let colors = breaks.count == ramp.count ? ramp : (0 ..< breaks.count).map { ramp[$0 * (ramp.count - 1) / max(breaks.count - 1, 1)] }
+        let ranges = breaks.enumerated().map { i, b in
+            let label = "\(lang.number(b.lower, decimals: decimals)) – \(lang.number(b.upper, decimals: decimals)) \(unit)"
+            return "<range lower=\"\(b.lower)\" upper=\"\(b.upper)\" label=\"\(xml(label))\" symbol=\"\(i)\" render=\"true\"/>"
         }.joined()
-        let symbols = ramp.enumerated().map { i, r in symbol(i, geometry: "fill", color: r.2) }.joined()
-        return document("<renderer-v2 type=\"graduatedSymbol\" attr=\"\(field)\" graduatedMethod=\"GraduatedColor\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\"><ranges>\(ranges)</ranges><symbols>\(symbols)</symbols></renderer-v2>")
+        let symbols = colors.enumerated().map { i, c in fill(color: c, outline: "90,90,90,255")(i) }.joined()
+        let renderer = "<renderer-v2 type=\"graduatedSymbol\" attr=\"\(field)\" graduatedMethod=\"GraduatedColor\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\"><ranges>\(ranges)</ranges><symbols>\(symbols)</symbols><mode name=\"quantile\"/></renderer-v2>"
+        return Style(name: name, renderer: renderer)
+    }
+
+    /// Simple labels from `field`, white halo, drawn over the polygon's centroid inside it.
+    static func label(field: String, sizePt: Double, bold: Bool = false) -> String {
+        "<labeling type=\"simple\"><settings calloutType=\"simple\"><text-style fieldName=\"\(field)\" isExpression=\"0\" fontFamily=\"DejaVu Sans\" fontSize=\"\(sizePt)\" fontSizeUnit=\"Point\" fontSizeMapUnitScale=\"3x:0,0,0,0,0,0\" fontWeight=\"\(bold ? 75 : 50)\" fontItalic=\"0\" fontKerning=\"1\" textColor=\"30,30,30,255\" textOpacity=\"1\" namedStyle=\"\(bold ? "Bold" : "Book")\" multilineHeight=\"1\" capitalization=\"0\" blendMode=\"0\" textOrientation=\"horizontal\" allowHtml=\"0\" legendString=\"Aa\" useSubstitutions=\"0\"><text-buffer bufferDraw=\"1\" bufferSize=\"0.7\" bufferSizeUnits=\"MM\" bufferColor=\"255,255,255,255\" bufferOpacity=\"0.9\" bufferNoFill=\"1\" bufferJoinStyle=\"128\" bufferBlendMode=\"0\"/></text-style><text-format wrapChar=\"\" multilineAlign=\"1\" autoWrapLength=\"0\" formatNumbers=\"0\" decimals=\"3\" plussign=\"0\" addDirectionSymbol=\"0\"/><placement placement=\"1\" placementFlags=\"10\" polygonPlacementFlags=\"2\" centroidInside=\"1\" centroidWhole=\"0\" fitInPolygonOnly=\"0\" dist=\"0\" distUnits=\"MM\" offsetType=\"0\" quadOffset=\"4\" xOffset=\"0\" yOffset=\"0\" offsetUnits=\"MM\" rotationAngle=\"0\" priority=\"\(bold ? 8 : 5)\" layerType=\"PolygonGeometry\" repeatDistance=\"0\" repeatDistanceUnits=\"MM\" maxCurvedCharAngleIn=\"25\" maxCurvedCharAngleOut=\"-25\" preserveRotation=\"1\" geometryGeneratorEnabled=\"0\" geometryGenerator=\"\" geometryGeneratorType=\"PointGeometry\"/><rendering drawLabels=\"1\" obstacle=\"1\" obstacleFactor=\"1\" obstacleType=\"1\" scaleVisibility=\"0\" scaleMin=\"0\" scaleMax=\"0\" fontLimitPixelSize=\"0\" fontMinPixelSize=\"0\" fontMaxPixelSize=\"10000\" displayAll=\"0\" upsidedownLabels=\"0\" labelPerPart=\"0\" mergeLines=\"0\" minFeatureSize=\"0\" limitNumLabels=\"0\" maxNumLabels=\"2000\" zIndex=\"\(bold ? 1 : 0)\" unplacedVisibility=\"0\"/></settings></labeling>"
     }
 }

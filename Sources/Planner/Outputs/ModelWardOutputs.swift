@@ -30,13 +30,3 @@ public enum ModelWardOutputs {
         return t
     }
 }
-
-/// The GeoPackage hand-off: every layer of a run in one file plus QGIS's `layer_styles`
-/// table, so QGIS opens it styled.
-public enum GeoPackageExport {
-    public static func write(_ layers: [OutputLayer], to path: String) throws {
-        let styles = LayerStyles.table(for: layers.map(\.name))
-        let styleLayer = try OutputLayer(name: "layer_styles", fields: styles.fields, geometryType: .none, features: styles.features)
-        try VectorWriter.writeGeoPackage(layers + [styleLayer], to: path)
-    }
-}

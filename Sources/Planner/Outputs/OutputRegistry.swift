@@ -12,8 +12,18 @@ import GeoKit
 /// list of names and the checks pick it up.
 public enum OutputRegistry {
     public static let all: [OutputArtifact] = [
-        OutputArtifact(name: "hotspot-cells", summary: "hotspot-cells.geojson: Gi*, Local Moran, KDE and trend per cell",
-                       write: { c in try c.cellLayer().map { try c.writeGeoJSON($0, to: "hotspot-cells.geojson") } ?? [] }),
+        OutputArtifact(name: "hotspot-cells", summary: "hotspot-cells.geojson: Gi*, Local Moran, KDE and trend per cell (once per run)",
+                       write: { c in
+                           // In a run the layer is written once, by writeRun.
+                           guard c.folder.isEmpty else { return [] }
+                           return try c.cellLayer().map { try c.writeGeoJSON($0, to: "hotspot-cells.geojson") } ?? []
+                       },
+                       writeRun: { r in
+                           try SharedHotSpotOutputs.write(r, file: "hotspot-cells.geojson") { _, hot, folder in
+                               try VectorWriter.writeGeoJSON(try HotSpotStage.cellLayer(hot, toLonLat: try r.toLonLat()),
+                                                             to: try r.staging.path(folder + "hotspot-cells.geojson"))
+                           }
+                       }),
         OutputArtifact(name: "wards", summary: "wards.geojson: ward scores against the directive's targets (and covered_share after a plan)",
                        write: { c in try c.wardLayer().map { try c.writeGeoJSON($0, to: "wards.geojson") } ?? [] }),
         OutputArtifact(name: "incidents", summary: "incidents.geojson: the incident points (sensitive; only when asked for)",
@@ -29,19 +39,19 @@ public enum OutputRegistry {
                        write: { c in
                            guard let ranks = c.products.ranks, let layer = try c.modelWardLayer() else { return [] }
                            let files = try c.writeGeoJSON(layer, to: "model-wards.geojson")
-                           try c.staging.writeCSV(PlannerTables.modelWards(ranks), to: c.file("model-wards.csv"))
+                           try c.staging.writeCSV(PlannerTables.modelWards(ranks).rounded(), to: c.file("model-wards.csv"))
                            return files + [c.file("model-wards.csv")]
                        }),
         OutputArtifact(name: "curve", summary: "curve.csv: covered share after each new camera",
                        write: { c in
                            guard let o = c.products.placement else { return [] }
-                           try c.staging.writeCSV(PlacementOutputs.curveTable(o), to: c.file("curve.csv"))
+                           try c.staging.writeCSV(PlacementOutputs.curveTable(o).rounded(), to: c.file("curve.csv"))
                            return [c.file("curve.csv")]
                        }),
         OutputArtifact(name: "groups", summary: "groups.csv: coverage, hot cells and cameras per group (needs wards)",
                        write: { c in
                            guard let o = c.products.placement, c.data.inputs.wards != nil else { return [] }
-                           try c.staging.writeCSV(PlacementOutputs.groupTable(o), to: c.file("groups.csv"))
+                           try c.staging.writeCSV(PlacementOutputs.groupTable(o).rounded(), to: c.file("groups.csv"))
                            return [c.file("groups.csv")]
                        }),
         OutputArtifact(name: "summary", summary: "summary.json: the plan's figures (or the hot-spot summary when nothing was placed)",
@@ -59,23 +69,51 @@ public enum OutputRegistry {
                            }
                            return [c.file("summary.json")]
                        }),
-        OutputArtifact(name: "hotspot-summary", summary: "hotspot-summary.json: band, hot and cold cells, held-out test",
+        OutputArtifact(name: "hotspot-summary", summary: "hotspot-summary.json: band, hot and cold cells, held-out test (once per run)",
                        write: { c in
-                           guard let hot = c.products.hot else { return [] }
+                           guard c.folder.isEmpty, let hot = c.products.hot else { return [] }
                            try c.staging.writeJSON(HotSpotStage.summary(hot, workCRS: c.data.boundaries.workCRS, warnings: c.products.warnings),
                                                    to: c.file("hotspot-summary.json"))
                            return [c.file("hotspot-summary.json")]
+                       },
+                       writeRun: { r in
+                           try SharedHotSpotOutputs.write(r, file: "hotspot-summary.json") { p, hot, folder in
+                               try r.staging.writeJSON(HotSpotStage.summary(hot, workCRS: r.data.boundaries.workCRS, warnings: p.warnings),
+                                                       to: folder + "hotspot-summary.json")
+                           }
                        }),
-        OutputArtifact(name: "gpkg", summary: "plan.gpkg: every layer in one GeoPackage with QGIS styles",
+        OutputArtifact(name: "gpkg", summary: "plan.gpkg: every layer in one GeoPackage (spatial index, QGIS styles, a QGIS project), in out_crs",
                        write: { c in
-                           let layers = try [c.cellLayer(), c.wardLayer(), c.cameraLayer(), c.coverageLayer(), c.modelWardLayer()].compactMap { $0 }
+                           let layers = try [c.displayCellLayer(), c.wardLayer(), c.districtLayer(), c.cameraLayer(), c.coverageLayer(),
+                                             c.modelWardLayer()].compactMap { $0 }
                            guard !layers.isEmpty else { return [] }
-                           try GeoPackageExport.write(layers, to: try c.staging.path(c.file("plan.gpkg")))
+                           try GeoPackageExport.write(layers, to: try c.staging.path(c.file("plan.gpkg")), title: "camplan: \(c.products.name)",
+                                                      lang: c.outputs.lang, crs: try c.outputCRS(), mapCRS: c.data.boundaries.workCRS)
                            return [c.file("plan.gpkg")]
+                       }),
+        OutputArtifact(name: "shp", summary: "shp/*.shp: the GeoPackage's layers as Shapefiles (UTF-8 .cpg, short field names in shp/fields.csv), in out_crs",
+                       write: { c in
+                           let layers = try [c.displayCellLayer(), c.wardLayer(), c.districtLayer(), c.cameraLayer(), c.coverageLayer(),
+                                             c.modelWardLayer()].compactMap { $0 }
+                           guard !layers.isEmpty else { return [] }
+                           return try ShapefileOutputs.write(layers, crs: try c.outputCRS(), staging: c.staging, folder: c.file("shp/"))
+                       }),
+        OutputArtifact(name: "installer", summary: "cameras.csv and cameras.xlsx: the installer's list (site, coordinates, VN-2000 x/y, street, heading)",
+                       write: { c in
+                           guard let o = c.products.placement else { return [] }
+                           let grid = try c.outputCRS().isGeographic ? InstallerList.defaultGridCRS : (c.outputs.outCRS ?? InstallerList.defaultGridCRS)
+                           let table = try InstallerList.table(o, wards: c.data.boundaries.wards, catalog: c.data.catalog, toLonLat: c.toLonLat,
+                                                               toGrid: try CoordinateTransform(from: .wgs84, to: try CRS(grid)),
+                                                               streets: c.data.streets)
+                           try c.staging.writeCSV(table, to: c.file("cameras.csv"))
+                           try Spreadsheets.write([(c.outputs.lang == .vi ? "Camera" : "Cameras", InstallerList.reader(table, c.outputs.lang, grid: grid))],
+                                                  to: try c.staging.path(c.file("cameras.xlsx")))
+                           return [c.file("cameras.csv"), c.file("cameras.xlsx")]
                        }),
         OutputArtifact(name: "html", summary: "report.html: a self-contained page with the map and tables (in a run: the comparison page)",
                        write: { c in
-                           try c.staging.write(try ScenarioPage.render(c), to: c.file("report.html"))
+                           guard let page = try ScenarioPage.render(c) else { return [] }
+                           try c.staging.write(page, to: c.file("report.html"))
                            return [c.file("report.html")]
                        },
                        writeRun: { r in
@@ -87,14 +125,20 @@ public enum OutputRegistry {
         OutputArtifact(name: "comparison", summary: "comparison.csv and .md: scenario × group coverage",
                        writeRun: { r in
                            let t = r.comparison
-                           try r.staging.writeCSV(t, to: "comparison.csv")
+                           try r.staging.writeCSV(t.rounded(), to: "comparison.csv")
                            try r.staging.write("# Scenario comparison\n\n" + t.markdown() + "\n", to: "comparison.md")
                            return ["comparison.csv", "comparison.md"]
                        }),
         OutputArtifact(name: "scorecard", summary: "scorecard.csv: the directive's targets judged per group and province",
                        writeRun: { r in
-                           try r.staging.writeCSV(r.scorecard, to: "scorecard.csv")
+                           try r.staging.writeCSV(r.scorecard.rounded(), to: "scorecard.csv")
                            return ["scorecard.csv"]
+                       }),
+        OutputArtifact(name: "xlsx", summary: "comparison.xlsx and scorecard.xlsx: the comparison and the scorecard for Excel (headers in lang, numbers numeric)",
+                       writeRun: { r in
+                           try Spreadsheets.write(Spreadsheets.comparison(r.comparison, lang: r.lang), to: try r.staging.path("comparison.xlsx"))
+                           try Spreadsheets.write(Spreadsheets.scorecard(r.scorecard, lang: r.lang), to: try r.staging.path("scorecard.xlsx"))
+                           return ["comparison.xlsx", "scorecard.xlsx"]
                        }),
     ]
 

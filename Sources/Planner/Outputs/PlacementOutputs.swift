@@ -21,6 +21,8 @@ public struct PlacementSummaryJSON: Codable, Sendable, Equatable {
     public var candidateSites: Int
     public var facilities: Int
     public var lowerBoundCameras: Int?
+    /// camplan, GEOS, PROJ and GDAL versions (``CamplanVersion``).
+    public var software: [String: String] = CamplanVersion.dictionary
     /// Figures that may be off (omitted when there are none).
     public var warnings: [String]?
 
@@ -30,7 +32,7 @@ public struct PlacementSummaryJSON: Codable, Sendable, Equatable {
         case upperBound = "upper_bound", boundSource = "bound_source", stopReason = "stop_reason"
         case camerasSelected = "cameras_selected", camerasExisting = "cameras_existing", camerasNew = "cameras_new"
         case costUnit = "cost_unit", runtimeSeconds = "runtime_seconds", workCRS = "work_crs", demandPoints = "demand_points"
-        case candidateSites = "candidate_sites", facilities, lowerBoundCameras = "lower_bound_cameras", warnings
+        case candidateSites = "candidate_sites", facilities, lowerBoundCameras = "lower_bound_cameras", software, warnings
     }
 }
 

@@ -15,7 +15,7 @@ public enum Verb: String, Sendable, CaseIterable {
         case .place: ["cameras", "coverage", "curve", "groups", "summary", "rejects"]
         case .rankWards: ["model-wards", "rejects"]
         case .run: ["hotspot-cells", "wards", "cameras", "coverage", "model-wards", "curve", "groups", "summary", "hotspot-summary",
-                    "gpkg", "html", "rejects", "comparison", "scorecard"]
+                    "gpkg", "html", "installer", "rejects", "comparison", "scorecard", "xlsx"]
         }
     }
 }

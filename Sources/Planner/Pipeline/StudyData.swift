@@ -54,6 +54,9 @@ public struct StudyData: Sendable {
     public var incidents: IncidentSet
     public var accidents: IncidentSet?
     public var roads: [LineString<PlanarPoint>]
+    /// The `name` of each road line (OSM street names; `nil` when unnamed or absent), for the
+    /// installer's list.
+    public var roadNames: [String?] = []
     public var obstacles: [Polygon<PlanarPoint>]
     /// Areas where no candidate site is kept.
     public var exclusions: [Polygon<PlanarPoint>]
@@ -90,7 +93,7 @@ public struct StudyData: Sendable {
         }
         let work = boundaries.workCRS
         progress?.stage("loading roads and buildings")
-        let roads = try inputs.roads.map { try readLines($0, to: work) } ?? []
+        let (roads, roadNames) = try inputs.roads.map { try readLines($0, to: work) } ?? ([], [])
         let obstacles = try inputs.obstacles.map { try readPolygons($0, to: work) } ?? []
         let exclusions = try inputs.exclusions.map { try readPolygons($0, to: work) } ?? []
         let catalog: CameraCatalog
@@ -118,7 +121,7 @@ public struct StudyData: Sendable {
             }
         }
         var data = StudyData(inputs: inputs, boundaries: boundaries, incidents: incidents, accidents: accidents, roads: roads,
-                             obstacles: obstacles, exclusions: exclusions, installed: installed, candidateSites: candidates, catalog: catalog,
+                             roadNames: roadNames, obstacles: obstacles, exclusions: exclusions, installed: installed, candidateSites: candidates, catalog: catalog,
                              populations: populations, severityClasses: classes)
         data.warnings = boundaries.warnings + incidents.warnings + (accidents?.warnings ?? []) + cameraWarnings
         return data
@@ -174,24 +177,33 @@ public struct StudyData: Sendable {
         try CoordinateTransform(from: layer.crs ?? .wgs84, to: work)
     }
 
-    static func readLines(_ file: String, to work: CRS) throws -> [LineString<PlanarPoint>] {
+    /// The lines of a road layer in the work CRS, and the `name` of each (a multi-line's
+    /// parts share their feature's name).
+    static func readLines(_ file: String, to work: CRS) throws -> ([LineString<PlanarPoint>], [String?]) {
         let layer = try VectorReader.read(file)
         let t = try transform(layer, to: work)
         var out: [LineString<PlanarPoint>] = []
+        var names: [String?] = []
         out.reserveCapacity(layer.features.count)
+        let nameField = layer.field(named: "name")?.name
         for f in layer.features {
             guard let g = f.geometry else { continue }
+            let name = nameField.flatMap { f[$0].stringValue }
             switch g {
             case .lineString(let l):
                 out.append(LineString(try t.transform(l.points)))
+                names.append(name)
             case .multiLineString(let ls):
-                for l in ls { out.append(LineString(try t.transform(l.points))) }
+                for l in ls {
+                    out.append(LineString(try t.transform(l.points)))
+                    names.append(name)
+                }
             default:
                 throw GeoError.wrongGeometry(file: file, feature: layer.rowNumber(ofFeature: f.index), found: g.typeName, expected: "LineString")
             }
         }
         guard !out.isEmpty else { throw GeoError.empty(file: file, layer: layer.name) }
-        return out
+        return (out, names)
     }
 
     static func readPolygons(_ file: String, to work: CRS) throws -> [Polygon<PlanarPoint>] {

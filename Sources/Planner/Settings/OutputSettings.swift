@@ -1,4 +1,5 @@
 import Foundation
+import GeoKit
 
 /// Settings of the output stage: which named artifacts (``OutputRegistry``) to write.
 public struct OutputSettings: Sendable, Equatable, StageSettings {
@@ -7,10 +8,18 @@ public struct OutputSettings: Sendable, Equatable, StageSettings {
     /// Also write the incident points (the `incidents` artifact). Incident data are
     /// sensitive: by default only cells and wards leave camplan.
     public var rawPoints = false
+    /// Language of the pages and spreadsheets (machine files keep English field names).
+    public var lang: ReportLanguage = .vi
+    /// CRS of the GeoPackage and Shapefile exports (`nil`: WGS 84); GeoJSON stays WGS 84
+    /// (RFC 7946). E.g. `EPSG:3405`, VN-2000 / UTM zone 48N.
+    public var outCRS: String?
 
     public init() {}
 
     public func validate() throws(SettingProblem) {
+        if let c = outCRS {
+            do { _ = try CRS(c) } catch { throw SettingProblem("'\(c)' is not a CRS PROJ knows: \(error)", key: "out_crs") }
+        }
         for name in formats ?? [] where OutputRegistry.artifact(named: name) == nil {
             throw SettingProblem("'\(name)' is not an output; outputs are: \(OutputRegistry.names.joined(separator: ", "))", key: "formats")
         }
@@ -22,6 +31,14 @@ public struct OutputSettings: Sendable, Equatable, StageSettings {
                   valueName: "name", unsetText: "the verb's usual files"),
             .flag("raw_points", \.rawPoints,
                   help: "Also write the incident points (incidents.geojson). Incident data are sensitive: by default only cells and wards leave camplan."),
+            .value("lang", \.lang, help: "Language of the pages and spreadsheets (report.html, *.xlsx); vi is Vietnamese.",
+                   valueName: "lang"),
+            .optional("out_crs", \.outCRS, help: "CRS of the GeoPackage and Shapefile exports, e.g. EPSG:3405 (VN-2000 / UTM 48N); GeoJSON stays WGS 84.",
+                      valueName: "crs", unsetWord: "EPSG:4326", unsetText: "EPSG:4326"),
         ]
     }
+}
+
+extension ReportLanguage: SettingChoice {
+    public static var settingNoun: String { "a language" }
 }
