@@ -45,11 +45,9 @@ public enum GeoPackageExport {
 
     /// The box of every feature, in `crs` (corners of the WGS 84 box transformed).
     static func extent(of layers: [OutputLayer], in crs: CRS) throws -> (Double, Double, Double, Double) {
-        var box: BoundingBox<LonLat>?
-        for l in layers { for f in l.features { for c in f.geometry?.allCoordinates ?? [] {
-            if box == nil { box = BoundingBox(minX: c.x, minY: c.y, maxX: c.x, maxY: c.y) } else { box?.expand(toInclude: c) }
-        } } }
-        guard let b = box else { return (0, 0, 1, 1) }
+        guard let b = BoundingBox(of: layers.lazy.flatMap { $0.features.lazy.flatMap { $0.geometry?.allCoordinates ?? [] } }) else {
+            return (0, 0, 1, 1)
+        }
         guard crs != .wgs84 else { return (b.minX, b.minY, b.maxX, b.maxY) }
         let t = try CoordinateTransform(from: .wgs84, to: crs)
         let corners: [PlanarPoint] = try t.transform([LonLat(lon: b.minX, lat: b.minY), LonLat(lon: b.maxX, lat: b.minY),

@@ -27,6 +27,8 @@ public struct ReportColumn: Sendable {
         case criteria
         /// A scope: `province` becomes the word for province.
         case scope
+        /// A model-ward list key, shown as the title's short name.
+        case wardList
     }
 
     public var vi: String
@@ -56,6 +58,9 @@ public struct ReportColumn: Sendable {
         case (.criteria, .string(let s)):
             return s == "-" ? "–" : s.split(separator: " ").map { ReportColumns.criterionName(String($0), lang) }.joined(separator: "; ")
         case (.scope, .string(let s)): return s == "province" ? lang.text(.province) : s
+        case (.wardList, .string(let s)):
+            let names = ["model_ward": ("Phường điển hình", "Model ward"), "model_commune": ("Xã điển hình", "Model commune")]
+            return names[s].map { lang == .vi ? $0.0 : $0.1 } ?? s
         default: return v.stringValue ?? ""
         }
     }
@@ -111,7 +116,7 @@ public enum ReportColumns {
         "threshold": .init("Ngưỡng", "Threshold", .text),
         "comparison": .init("So sánh", "Comparison", .text),
         "status": .init("Kết quả", "Status", .status),
-        "list": .init("Danh sách", "List", .text),
+        "list": .init("Danh sách", "List", .wardList),
         "rank": .init("Hạng", "Rank", .count),
         "ward": .init("Xã, phường", "Ward", .text),
         "ward_name": .init("Xã, phường", "Ward", .text),

@@ -83,6 +83,14 @@ import Testing
         #expect(en.number(999.96, decimals: 1) == "1,000.0")
     }
 
+    @Test func modelWardListsAndCriteriaByName() {
+        let t = ReportTable(fields: [.init("list", .string), .init("criteria_failed", .string)],
+                            rows: [[.string("model_ward"), .string("clearance no_hot_cells")]])
+        let r = ReaderTable(t, .vi)
+        #expect(r.display[0][0] == "Phường điển hình")
+        #expect(r.display[0][1] == "điều tra, khám phá trên 75 %; không có ô điểm nóng 95 %")
+    }
+
     @Test func compassWords() {
         #expect(ReportLanguage.vi.compass(headingDegrees: 0) == "Bắc")
         #expect(ReportLanguage.vi.compass(headingDegrees: 135) == "Đông Nam")

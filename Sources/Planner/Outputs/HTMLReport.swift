@@ -161,13 +161,8 @@ public struct HTMLReport: Sendable {
     // MARK: Maps
 
     func map(_ m: MapFigure, width: Double) -> String {
-        var box = m.box
-        if box == nil {
-            for l in layers { for f in l.features { for c in f.geometry?.allCoordinates ?? [] {
-                if box == nil { box = BoundingBox(minX: c.x, minY: c.y, maxX: c.x, maxY: c.y) } else { box?.expand(toInclude: c) }
-            } } }
-        }
-        let b = box ?? BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1)
+        let b = m.box ?? BoundingBox(of: layers.lazy.flatMap { $0.features.lazy.flatMap { $0.geometry?.allCoordinates ?? [] } })
+            ?? BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1)
         // Equirectangular scaled by cos(mean latitude): under a pixel of error over a province.
         let k = cos((b.minY + b.maxY) / 2 * .pi / 180)
         let spanX = max((b.maxX - b.minX) * k, 1e-9), spanY = max(b.maxY - b.minY, 1e-9)

@@ -306,9 +306,11 @@ public struct HotSpotSummaryJSON: Codable, Sendable, Equatable {
     public var notes: [String]
     /// What may make the result wrong (loaders, the analysis); `nil` when there is none.
     public var warnings: [String]?
+    /// camplan, GEOS, PROJ and GDAL versions (``CamplanVersion``).
+    public var software: [String: String] = CamplanVersion.dictionary
 
     enum CodingKeys: String, CodingKey {
-        case cells, incidents, evaluation, notes, warnings
+        case cells, incidents, evaluation, notes, warnings, software
         case incidentsOutsideCells = "incidents_outside_cells", bandM = "band_m", bandMethod = "band_method"
         case kdeBandwidthM = "kde_bandwidth_m", workCRS = "work_crs", hotCells = "hot_cells", coldCells = "cold_cells"
     }
