@@ -38,8 +38,8 @@ public enum DirectiveScorecard {
         let hasReports = wards.contains { $0.reportsResolvedByYear != nil }
         let hasAccidents = wards.contains { $0.accidentsByYear != nil }
         var out: [ScorecardLine] = []
-        for key in groups.keys.sorted() {
-            out += lines(scope: key, groups[key]!, year: year, reports: hasReports, accidents: hasAccidents)
+        for (key, record) in groups.sorted(by: { $0.key < $1.key }) {
+            out += lines(scope: key, record, year: year, reports: hasReports, accidents: hasAccidents)
         }
         out += lines(scope: "province", province, year: year, reports: hasReports, accidents: hasAccidents)
         return out

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Testing
 @testable import CamplanCLI
@@ -81,5 +82,24 @@ struct SettingOptionsTests {
         #expect(help.contains("(default: \(p.siteSpacingMeters.settingText))"))
         #expect(help.contains("(default: \(HotSpotSettings().cellSizeMeters.settingText))"))
         for name in OutputRegistry.names { #expect(help.contains(name), "\(name)") }
+    }
+}
+
+@Suite("--formats")
+struct FormatsOptionTests {
+    /// `place` writes the GeoPackage when asked, and only what it is asked.
+    @Test func placeWritesTheOutputsItIsAskedFor() throws {
+        let s = try SmallStudy()
+        let out = s.path("out")
+        let r = try CLIRun.run(["place", "--incidents", s.path("incidents.csv"), "--candidates", s.path("candidates.geojson"),
+                                "--budget", "2", "--radius", "40", "--fov", "360", "--formats", "summary", "gpkg", "cameras",
+                                "--out", out, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["cameras.geojson", "plan.gpkg", "summary.json"])
+        #expect(r.stdout.contains("wrote \(out)/cameras.geojson, summary.json, plan.gpkg"))
+        let bad = try CLIRun.run(["place", "--incidents", s.path("incidents.csv"), "--candidates", s.path("candidates.geojson"),
+                                  "--formats", "pdf", "--out", out, "--quiet"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("'pdf' is not an output"))
     }
 }
