@@ -19,6 +19,7 @@ public struct HotspotsCommand: ParsableCommand {
     @OptionGroup public var input: InputOptions
     @OptionGroup(title: "Hot spots") var hot: HotSpotOptions
     @OptionGroup(title: "Outputs") var outputs: OutputOptions
+    @OptionGroup(title: "Limits") var limits: LimitOptions
     @OptionGroup public var feedback: FeedbackOptions
 
     @Option(name: .long, help: ArgumentHelp("Output folder.", valueName: "dir"))
@@ -42,11 +43,12 @@ public struct HotspotsCommand: ParsableCommand {
             var settings = PlanSettings()
             settings.hotSpots = try hot.settings()
             settings.outputs = try outputs.settings()
+            settings.limits = try limits.settings()
             let pipeline = try Pipeline(loading: inputs, progress: progress)
             let products = try pipeline.run(Scenario(name: Verb.hotspots.rawValue, settings: settings),
                                             request: PipelineRequest(hotSpots: .required, placement: .skip))
             progress.stage("writing")
-            let staging = try OutputStaging(destination: out)
+            let staging = try OutputStaging(destination: out, inputs: pipeline.data.inputs.files)
             let files = try OutputRegistry.writeVerb(products, data: pipeline.data, verb: .hotspots, staging: staging, includeRuntime: true)
             try staging.commit()
             progress.finish()

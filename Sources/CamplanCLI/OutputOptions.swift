@@ -10,6 +10,8 @@ public struct OutputOptions: SettingOptions {
     var formats: [String] = []
     @Flag(name: .customLong("raw-points"), help: settingHelp(OutputSettings.self, "raw_points"))
     var rawPoints = false
+    @Option(name: .customLong("min-cell-count"), help: settingHelp(OutputSettings.self, "min_cell_count"))
+    var minCellCount: String?
     @Option(name: .customLong("lang"), help: settingHelp(OutputSettings.self, "lang"))
     var lang: String?
     @Option(name: .customLong("out-crs"), help: settingHelp(OutputSettings.self, "out_crs"))
@@ -18,7 +20,8 @@ public struct OutputOptions: SettingOptions {
     public init() {}
 
     var given: [(key: String, value: SettingValue?)] {
-        [("formats", list(formats)), ("raw_points", flag(rawPoints)), ("lang", text(lang)), ("out_crs", text(outCRS))]
+        [("formats", list(formats)), ("raw_points", flag(rawPoints)), ("min_cell_count", text(minCellCount)), ("lang", text(lang)),
+         ("out_crs", text(outCRS))]
     }
 
     public mutating func validate() throws { _ = try settings() }

@@ -41,6 +41,7 @@ public struct PlaceCommand: ParsableCommand {
     @OptionGroup(title: "Placement") var placement: PlacementOptions
     @OptionGroup(title: "Hot spots") var hot: HotSpotOptions
     @OptionGroup(title: "Outputs") var outputs: OutputOptions
+    @OptionGroup(title: "Limits") var limits: LimitOptions
     @OptionGroup public var feedback: FeedbackOptions
 
     @Option(name: .long, help: ArgumentHelp("Output folder.", valueName: "dir"))
@@ -69,6 +70,7 @@ public struct PlaceCommand: ParsableCommand {
         s.placement = try placement.settings()
         s.hotSpots = try hot.settings()
         s.outputs = try outputs.settings()
+        s.limits = try limits.settings()
         return s
     }
 
@@ -97,7 +99,7 @@ public struct PlaceCommand: ParsableCommand {
                                             request: PlaceCommand.request(settings.placement, hasWards: input.wards != nil))
             for note in products.notes { FileHandle.standardError.write(Data("camplan: note: \(note)\n".utf8)) }
             progress.stage("writing")
-            let staging = try OutputStaging(destination: out)
+            let staging = try OutputStaging(destination: out, inputs: pipeline.data.inputs.files)
             let files = try OutputRegistry.writeVerb(products, data: pipeline.data, verb: .place, staging: staging, includeRuntime: true)
             try staging.commit()
             progress.finish()

@@ -22,6 +22,7 @@ public struct RankWardsCommand: ParsableCommand {
     @OptionGroup(title: "Hot spots") var hot: HotSpotOptions
     @OptionGroup(title: "Criteria") var criteria: RankingOptions
     @OptionGroup(title: "Outputs") var outputs: OutputOptions
+    @OptionGroup(title: "Limits") var limits: LimitOptions
     @OptionGroup public var feedback: FeedbackOptions
 
     @Option(name: .long, help: ArgumentHelp("Installed cameras, for the coverage criterion.", valueName: "file"))
@@ -50,6 +51,7 @@ public struct RankWardsCommand: ParsableCommand {
             var settings = PlanSettings()
             settings.hotSpots = try hot.settings()
             settings.outputs = try outputs.settings()
+            settings.limits = try limits.settings()
             var criteria = try self.criteria.settings()
             // The coverage criterion judges the installed cameras; without them it is left out.
             if existing == nil { criteria.coverageMin = nil }
@@ -57,7 +59,7 @@ public struct RankWardsCommand: ParsableCommand {
             let products = try pipeline.run(Scenario(name: Verb.rankWards.rawValue, settings: settings), criteria: criteria,
                                             request: PipelineRequest(hotSpots: .required, placement: existing == nil ? .skip : .installedOnly,
                                                                      ranking: true))
-            let staging = try OutputStaging(destination: out)
+            let staging = try OutputStaging(destination: out, inputs: pipeline.data.inputs.files)
             let files = try OutputRegistry.writeVerb(products, data: pipeline.data, verb: .rankWards, staging: staging, includeRuntime: true)
             try staging.commit()
             progress.finish()

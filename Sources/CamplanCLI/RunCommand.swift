@@ -28,6 +28,7 @@ public struct RunCommand: ParsableCommand {
     public var only: String?
 
     @OptionGroup(title: "Outputs (override the file's settings for every scenario)") var outputs: OutputOptions
+    @OptionGroup(title: "Limits (override the file's settings for every scenario)") var limits: LimitOptions
 
     @OptionGroup public var feedback: FeedbackOptions
 
@@ -42,6 +43,7 @@ public struct RunCommand: ParsableCommand {
             var file = try ScenarioFile.load(path: scenarios)
             for i in file.scenarios.indices {
                 file.scenarios[i].settings.outputs = try outputs.settings(file.scenarios[i].settings.outputs)
+                file.scenarios[i].settings.limits = try limits.settings(file.scenarios[i].settings.limits)
             }
             let progress = feedback.reporter()
             let report = try PlanRun.run(file, out: out, only: only, progress: progress)

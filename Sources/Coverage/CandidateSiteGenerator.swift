@@ -57,8 +57,15 @@ public enum CandidateSiteGenerator {
     /// Points every `spacingMeters` along each road, starting at its first vertex
     /// (distance 0, spacing, 2·spacing, … ≤ length). Ids `r<road>_<k>`.
     /// - Throws: ``CoverageError/invalidSpacing(field:value:)``.
-    public static func alongRoads(_ roads: [LineString<PlanarPoint>], spacingMeters: Double) throws -> [CandidateSite] {
+    public static func alongRoads(_ roads: [LineString<PlanarPoint>], spacingMeters: Double,
+                                  memoryBudget: MemoryBudget = .machineDefault) throws -> [CandidateSite] {
         try requirePositive(spacingMeters, "road sample spacing")
+        let length = roads.reduce(0.0) { total, road in
+            zip(road.points, road.points.dropFirst()).reduce(total) { $0 + $1.0.distance(to: $1.1) }
+        }
+        try memoryBudget.require("candidate sites every \(spacingMeters) m along \(Int(length / 1000)) km of roads",
+                                 count: length / spacingMeters + Double(roads.count), bytesEach: peakBytesPerSite,
+                                 change: "use a larger --site-spacing (or raise --max-memory)")
         var out: [CandidateSite] = []
         for (r, road) in roads.enumerated() {
             for (k, p) in samplePoints(along: road.points, spacingMeters: spacingMeters).enumerated() {
@@ -72,11 +79,13 @@ public enum CandidateSiteGenerator {
     /// holds (a ward polygon test, say). Ids `g<column>_<row>`.
     /// - Throws: ``CoverageError/invalidSpacing(field:value:)``;
     ///   ``CoverageError/noCandidateInsideArea`` when no node is inside.
-    public static func grid(in bounds: BoundingBox<PlanarPoint>, spacingMeters: Double,
+    public static func grid(in bounds: BoundingBox<PlanarPoint>, spacingMeters: Double, memoryBudget: MemoryBudget = .machineDefault,
                             inside: (PlanarPoint) -> Bool) throws -> [CandidateSite] {
         try requirePositive(spacingMeters, "grid spacing")
-        let nx = max(1, Int((bounds.width / spacingMeters).rounded(.up)))
-        let ny = max(1, Int((bounds.height / spacingMeters).rounded(.up)))
+        let columns = (bounds.width / spacingMeters).rounded(.up), rows = (bounds.height / spacingMeters).rounded(.up)
+        try memoryBudget.require("candidate grid nodes every \(spacingMeters) m", count: max(1, columns) * max(1, rows),
+                                 bytesEach: peakBytesPerSite, change: "use a larger --site-spacing (or raise --max-memory)")
+        let nx = max(1, Int(columns)), ny = max(1, Int(rows))
         var out: [CandidateSite] = []
         for j in 0 ..< ny {
             for i in 0 ..< nx {
@@ -88,6 +97,10 @@ public enum CandidateSiteGenerator {
         guard !out.isEmpty else { throw CoverageError.noCandidateInsideArea }
         return out
     }
+
+    /// Peak bytes per candidate site: the ``CandidateSite`` (id string, point, source), its
+    /// copies in the study's point set, ward and keep arrays, and array growth.
+    public static let peakBytesPerSite = 160.0
 
     /// Drops every site closer than `toleranceMeters` to an earlier kept site (input order
     /// decides, so put given sites and junctions before road samples).
@@ -113,9 +126,9 @@ public enum CandidateSiteGenerator {
     /// - Throws: spacing errors; ``CoverageError/noCandidateInsideArea`` when nothing is left.
     public static func fromRoads(_ roads: [LineString<PlanarPoint>], spacingMeters: Double,
                                  snapToleranceMeters: Double = 1, dedupToleranceMeters: Double = 5,
-                                 inside: ((PlanarPoint) -> Bool)? = nil) throws -> [CandidateSite] {
+                                 inside: ((PlanarPoint) -> Bool)? = nil, memoryBudget: MemoryBudget = .machineDefault) throws -> [CandidateSite] {
         var all = try roadIntersections(roads, snapToleranceMeters: snapToleranceMeters)
-        all += try alongRoads(roads, spacingMeters: spacingMeters)
+        all += try alongRoads(roads, spacingMeters: spacingMeters, memoryBudget: memoryBudget)
         if let inside { all = all.filter { inside($0.location) } }
         let out = try deduplicated(all, toleranceMeters: dedupToleranceMeters)
         guard !out.isEmpty else { throw CoverageError.noCandidateInsideArea }

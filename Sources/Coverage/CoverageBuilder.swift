@@ -88,20 +88,31 @@ public struct CoverageBuilder: Sendable {
 
     /// Builds the coverage matrix for `demand`. Points with identical coverage sets are not
     /// merged here: the solver does that once (``MergedDemand``).
-    /// - Parameter chunkSize: sites per parallel work item.
-    /// - Throws: ``OptimizerError`` only if the CSR arrays were malformed (an internal bug).
-    public func build(demand: DemandSet, chunkSize: Int = 256) throws -> CoverageBuildResult {
+    /// - Parameters:
+    ///   - chunkSize: sites per parallel work item.
+    ///   - memoryBudget: facilities and coverage non-zeros are estimated first and the build
+    ///     is refused when they would need more than this.
+    /// - Throws: ``GeoError/overMemoryBudget(what:count:estimatedBytes:budgetBytes:change:)``;
+    ///   ``OptimizerError`` only if the CSR arrays were malformed (an internal bug).
+    public func build(demand: DemandSet, chunkSize: Int = 256,
+                      memoryBudget: MemoryBudget = .machineDefault) throws -> CoverageBuildResult {
         let t = template
+        let change = "use fewer --headings or camera types, a larger --site-spacing or fewer candidate sites (or raise --max-memory)"
+        try memoryBudget.require("facilities (\(sites.count) sites × \(t.count) camera type-heading pairs)",
+                                 count: Double(facilityCount), bytesEach: Self.peakBytesPerFacility, change: change)
         let specRanges = cameras.map(\.rangeMeters)
         let maxRange = (specRanges + existing.map(\.camera.rangeMeters)).max() ?? 0
         let grid = PointGrid(points: demand.points, cellSizeMeters: max(1, maxRange / 2))
         let hostBySlot = transparentBuildings(grid: grid)
         let siteRange = specRanges.max() ?? 0
+        let context = SiteContext(grid: grid, hostBySlot: hostBySlot, obstacles: obstacles, cameras: cameras)
+        let sites = self.sites
+        try memoryBudget.require("coverage non-zeros (demand points seen by \(facilityCount) facilities)",
+                                 count: Self.estimatedNonZeros(sites: sites, template: t, context: context, radius: siteRange),
+                                 bytesEach: Self.peakBytesPerNonZero, change: change)
         let chunk = max(1, chunkSize)
         let chunkCount = (sites.count + chunk - 1) / chunk
         let store = ChunkStore(count: chunkCount)
-        let context = SiteContext(grid: grid, hostBySlot: hostBySlot, obstacles: obstacles, cameras: cameras)
-        let sites = self.sites
         DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
             var out = ChunkResult()
             var scratch = Scratch()
@@ -135,6 +146,27 @@ public struct CoverageBuilder: Sendable {
 
         let matrix = try CoverageMatrix(demandCount: demand.count, offsets: offsets, indices: indices)
         return CoverageBuildResult(sites: allSites, facilities: facilityTable(), matrix: matrix, demand: demand)
+    }
+
+    /// Peak bytes per facility: its ``FacilityTable`` row (two strings, five numbers, about
+    /// 70 bytes), a CSR offset, and the optimizer's per-facility scores and bounds.
+    public static let peakBytesPerFacility = 160.0
+    /// Peak bytes per coverage non-zero: the `Int32` index in the chunk results and again in
+    /// the assembled matrix, plus the optimizer's per-non-zero state.
+    public static let peakBytesPerNonZero = 16.0
+
+    /// Coverage non-zeros estimated from an exact count at up to 64 evenly spread sites,
+    /// scaled to all sites.
+    static func estimatedNonZeros(sites: [CandidateSite], template: [(camera: Int, heading: Double)], context: SiteContext,
+                                  radius: Double) -> Double {
+        guard !sites.isEmpty else { return 0 }
+        let samples = min(sites.count, 64)
+        var out = ChunkResult()
+        var scratch = Scratch()
+        for k in 0 ..< samples {
+            context.cover(site: sites[k * sites.count / samples].location, radius: radius, facilities: template, into: &out, scratch: &scratch)
+        }
+        return Double(out.indices.count) / Double(samples) * Double(sites.count)
     }
 
     /// For each grid slot, the building whose walls do not hide that demand point (-1: none).

@@ -80,8 +80,9 @@ public struct CRS: Sendable, Hashable, CustomStringConvertible {
     /// The WGS 84 UTM zone holding `point`: EPSG:326zz north of the equator, 327zz south,
     /// zz = floor((lon + 180) / 6) + 1 clamped to 1...60.
     public static func utm(containing point: LonLat) throws(GeoError) -> CRS {
-        guard point.lon.isFinite, point.lat.isFinite, abs(point.lat) <= 90 else {
-            throw .projection("cannot choose a UTM zone for lon \(point.lon), lat \(point.lat)")
+        // A longitude beyond ±180 (a wrong CRS, a broken file) would overflow the zone number.
+        guard point.lon.isFinite, point.lat.isFinite, abs(point.lat) <= 90, abs(point.lon) <= 180 else {
+            throw .projection("cannot choose a UTM zone for lon \(point.lon), lat \(point.lat) (outside -180...180, -90...90)")
         }
         let zone = min(60, max(1, Int(((point.lon + 180) / 6).rounded(.down)) + 1))
         return try CRS("EPSG:\(point.lat >= 0 ? 32600 + zone : 32700 + zone)")

@@ -22,6 +22,8 @@ public enum GeoError: Error, Sendable, Equatable, CustomStringConvertible {
     case writeFailed(file: String, reason: String)
     /// A generic input problem with a full message.
     case invalidInput(String)
+    /// A stage would need more memory than ``MemoryBudget`` allows (`--max-memory`).
+    case overMemoryBudget(what: String, count: Double, estimatedBytes: Double, budgetBytes: Double, change: String)
     /// Text that is not valid UTF-8 and no `--encoding` was given (`line` 1-based; for a
     /// non-CSV format, the row or feature number).
     case encoding(file: String, line: Int, detail: String)
@@ -51,9 +53,19 @@ public enum GeoError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .geometry(m): "geometry error: \(m)"
         case let .writeFailed(file, reason): "\(file): cannot write: \(reason)"
         case let .invalidInput(m): m
+        case let .overMemoryBudget(what, count, estimated, budget, change):
+            "about \(Self.count(count)) \(what) would need about \(MemoryBudget.format(estimated)), more than the memory budget of "
+                + "\(MemoryBudget.format(budget)) (--max-memory, default \(Int(MemoryBudget.defaultShare * 100))% of physical memory); \(change)"
         case let .encoding(file, line, detail):
             "\(file): line \(line) is not valid UTF-8 (\(detail)); the file seems to be in a legacy code page: give its encoding with --encoding (e.g. --encoding windows-1258 for Vietnamese Windows, --encoding latin1), or save it as UTF-8"
         case let .malformedTable(file, line, reason): "\(file): line \(line) has \(reason)"
         }
+    }
+
+    /// `1.3 billion`, `42 million`, `12,345`.
+    static func count(_ v: Double) -> String {
+        if v >= 1e9 { return String(format: "%.1f billion", v / 1e9) }
+        if v >= 1e6 { return String(format: "%.1f million", v / 1e6) }
+        return "\(Int(v.rounded()))"
     }
 }

@@ -1,9 +1,11 @@
 import CGDAL
 import Foundation
 
-/// Writes layers through GDAL/OGR, always atomically: the data go to a temporary file in the
-/// target's directory which is renamed over the target only when GDAL reported no error; on
-/// any failure the temporary file is removed and nothing is left at the target.
+/// Writes layers through GDAL/OGR so that a write cannot lie: GDAL renders into memory with
+/// every call checked, the bytes reach a temporary file beside the target through
+/// ``CheckedFile`` (a full disk or a file-size limit is an error), the file is re-opened and
+/// its feature counts compared, and only then is it renamed over the target. On any failure
+/// nothing is left at the target and ``GeoError/writeFailed(file:reason:)`` says why.
 public enum VectorWriter {
     /// The fixed GeoPackage timestamp (config option `OGR_CURRENT_DATE`) that makes
     /// `gpkg_contents.last_change` and therefore the file deterministic.
@@ -72,21 +74,12 @@ public enum VectorWriter {
         }
     }
 
-    /// A temporary path beside `path` with the same extension (drivers such as CSV look at it).
-    static func temporaryPath(for path: String) -> String {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent().path
-        let ext = url.pathExtension
-        let tag = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-        return "\(dir)/.\(url.deletingPathExtension().lastPathComponent).tmp-\(tag)" + (ext.isEmpty ? "" : ".\(ext)")
-    }
-
-    private static func removeTemporary(_ tmp: String) {
-        for suffix in ["", "-journal", "-wal", "-shm"] {
-            try? FileManager.default.removeItem(atPath: tmp + suffix)
-        }
-    }
-
+    /// Writes the layers in four checked steps: GDAL renders the file into memory
+    /// (`/vsimem/`, every OGR call checked and any error GDAL reports is a failure); the
+    /// bytes go to a temporary file beside `path` through ``CheckedFile`` (each `write`,
+    /// `fsync` and `close` checked: a full disk or a file-size limit is an error, not a cut
+    /// file); that file is re-opened with GDAL and each layer's feature count compared with
+    /// what was written; only then is it renamed over `path`.
     private static func write(
         path: String, driver: String, layers: [(OutputLayer, [String])], extraSQL: [String], config: [String: String],
         crs: CRS = .wgs84
@@ -96,19 +89,57 @@ public enum VectorWriter {
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
             throw .writeFailed(file: path, reason: "directory \(dir) does not exist")
         }
-        let tmp = temporaryPath(for: path)
-        do {
-            try writeUnchecked(tmp: tmp, displayPath: path, driver: driver, layers: layers, extraSQL: extraSQL, config: config, crs: crs)
-            // rename(2) is atomic within one file system; 0 = success.
-            guard rename(tmp, path) == 0 else {
-                throw GeoError.writeFailed(file: path, reason: String(cString: strerror(errno)))
-            }
-        } catch let e as GeoError {
-            removeTemporary(tmp)
-            throw e
+        let memDir = "/vsimem/camplan-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max))"
+        // 0 = success; removes the file and any journal the driver left beside it.
+        defer { _ = VSIRmdirRecursive(memDir) }
+        // 0 = success (drivers such as CSV need the folder to exist).
+        guard VSIMkdir(memDir, 0o755) == 0 else { throw .writeFailed(file: path, reason: "cannot create \(memDir)") }
+        let mem = memDir + "/" + URL(fileURLWithPath: path).lastPathComponent
+        try writeUnchecked(tmp: mem, displayPath: path, driver: driver, layers: layers, extraSQL: extraSQL, config: config, crs: crs)
+        var length: vsi_l_offset = 0
+        // The buffer stays owned by /vsimem (bUnlinkAndSeize = FALSE); NULL = no such file.
+        guard let buffer = VSIGetMemFileBuffer(mem, &length, 0) else {
+            throw .writeFailed(file: path, reason: "GDAL wrote no data")
+        }
+        let tmp = CheckedFile.temporaryPath(for: path)
+        try CheckedFile.write(UnsafeRawBufferPointer(start: buffer, count: Int(length)), to: tmp, displayPath: path)
+        do throws(GeoError) {
+            try verify(tmp, displayPath: path, bytes: Int(length), driver: driver, layers: layers.map(\.0))
         } catch {
-            removeTemporary(tmp)
-            throw .writeFailed(file: path, reason: "\(error)")
+            unlink(tmp)
+            throw error
+        }
+        try CheckedFile.rename(tmp, over: path)
+    }
+
+    /// Re-opens a written file and checks its size and, per layer, the feature count.
+    private static func verify(_ file: String, displayPath: String, bytes: Int, driver: String, layers: [OutputLayer]) throws(GeoError) {
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? -1
+        guard size == bytes else {
+            throw .writeFailed(file: displayPath, reason: "\(size) bytes on disk after writing \(bytes)")
+        }
+        // Read as the readers do (spreadsheets with a header row).
+        let session = GDALSession(config: VectorReader.readConfig)
+        defer { session.close() }
+        let ds: GDALDatasetHandle
+        do {
+            ds = try VectorReader.open(file, file: displayPath, openOptions: VectorReader.defaultOpenOptions(for: file), session: session)
+        } catch {
+            throw .writeFailed(file: displayPath, reason: "the written file does not re-open: \(error)")
+        }
+        defer { ds.close() }
+        for (i, layer) in layers.enumerated() {
+            // Single-layer formats name the layer after the file; NULL = no such layer.
+            let handle = driver == "GPKG" ? GDALDatasetGetLayerByName(ds.handle, layer.name) : GDALDatasetGetLayer(ds.handle, Int32(i))
+            guard let handle else {
+                throw .writeFailed(file: displayPath, reason: "layer '\(layer.name)' is missing after writing")
+            }
+            // bForce = 1: counts by reading when the driver has no fast count.
+            let count = OGR_L_GetFeatureCount(handle, 1)
+            guard count == Int64(layer.features.count), !session.hasFailures else {
+                throw .writeFailed(file: displayPath, reason: session.takeFailure(
+                    "layer '\(layer.name)' re-opens with \(count) features, \(layer.features.count) were written"))
+            }
         }
     }
 

@@ -41,7 +41,7 @@ public enum HotSpotAnalysis {
         if m > 1, band.bandMeters >= span {
             throw HotSpotError.bandCoversEverything(bandMeters: band.bandMeters, cells: m, spanMeters: span)
         }
-        let graph = try NeighborGraph(centers: cells.centers, bandMeters: band.bandMeters)
+        let graph = try NeighborGraph(centers: cells.centers, bandMeters: band.bandMeters, memoryBudget: config.memoryBudget)
         let islands = graph.islandCount
         if islands > 0, !config.allowCellsWithoutNeighbors {
             throw HotSpotError.cellsWithoutNeighbors(count: islands, bandMeters: band.bandMeters,
@@ -186,7 +186,7 @@ public enum HotSpotAnalysis {
         var fitGraph = graph, fitBandwidth = bandwidth
         if case .fixed = config.band {} else {
             let b = try BandSelection.resolve(config.band, values: train, centers: cells.centers)
-            fitGraph = try NeighborGraph(centers: cells.centers, bandMeters: b.bandMeters)
+            fitGraph = try NeighborGraph(centers: cells.centers, bandMeters: b.bandMeters, memoryBudget: config.memoryBudget)
             fitBandwidth = config.kdeBandwidthMeters ?? b.bandMeters
         }
         let giScores = try giOrFlat(train, fitGraph)?.z ?? train

@@ -1,3 +1,5 @@
+import GeoKit
+
 /// Settings of a hot-spot run (the CLI's options map one to one onto these fields).
 public struct HotSpotConfig: Sendable, Equatable {
     /// Incident weights (severity, category filter, recency decay); default
@@ -26,6 +28,8 @@ public struct HotSpotConfig: Sendable, Equatable {
     public var minimumCells: Int
     /// Accept cells without neighbours instead of failing.
     public var allowCellsWithoutNeighbors: Bool
+    /// Memory the neighbour graph may take (`--max-memory`).
+    public var memoryBudget: MemoryBudget = .machineDefault
 
     /// - Throws: ``HotSpotError/invalidParameter(name:value:expected:)`` for negative
     ///   permutations, a non-positive bandwidth or an alpha outside (0, 1).

@@ -32,14 +32,21 @@ public struct NeighborGraph: Sendable, Equatable {
     /// - Parameters:
     ///   - centers: unit centres, metres in the working CRS.
     ///   - bandMeters: the distance band (> 0).
-    /// - Throws: ``HotSpotError/invalidParameter(name:value:expected:)`` for a band <= 0.
-    public init(centers: PlanarPointSet, bandMeters: Double) throws {
+    ///   - memoryBudget: the pairs are estimated first (``estimatedPairs(grid:xs:ys:bandMeters:)``)
+    ///     and the graph is refused when they would need more than this.
+    /// - Throws: ``HotSpotError/invalidParameter(name:value:expected:)`` for a band <= 0;
+    ///   ``GeoError/overMemoryBudget(what:count:estimatedBytes:budgetBytes:change:)``.
+    public init(centers: PlanarPointSet, bandMeters: Double, memoryBudget: MemoryBudget = .machineDefault) throws {
         guard bandMeters > 0, bandMeters.isFinite else {
             throw HotSpotError.invalidParameter(name: "band", value: "\(bandMeters)", expected: "a positive distance in metres")
         }
         let xs = centers.xs, ys = centers.ys
         let n = xs.count
         let grid = PointGrid(xs: xs, ys: ys, cellSizeMeters: bandMeters)
+        try memoryBudget.require("neighbour pairs of \(n) hot-spot cells within a band of \(HotSpotError.meters(bandMeters))",
+                                 count: Self.estimatedPairs(grid: grid, xs: xs, ys: ys, bandMeters: bandMeters),
+                                 bytesEach: Self.peakBytesPerPair,
+                                 change: "use a larger --cell or a smaller --band (or raise --max-memory)")
         let band2 = bandMeters * bandMeters
         var offsets = [Int](repeating: 0, count: n + 1)
         var indices: [Int32] = []
@@ -60,6 +67,28 @@ public struct NeighborGraph: Sendable, Equatable {
         self.bandMeters = bandMeters
         self.offsets = offsets
         self.indices = indices
+    }
+
+    /// Peak bytes per neighbour pair while the graph is built: an `Int32` index, up to three
+    /// times over while the growing array copies itself into twice its capacity.
+    public static let peakBytesPerPair = 12.0
+
+    /// Neighbour pairs (self excluded) estimated from an exact count around at most 256
+    /// evenly spread units, scaled to all: O(256 k) instead of O(n k).
+    static func estimatedPairs(grid: PointGrid, xs: [Double], ys: [Double], bandMeters: Double) -> Double {
+        let n = xs.count
+        guard n > 1 else { return 0 }
+        let samples = min(n, 256)
+        let band2 = bandMeters * bandMeters
+        var found = 0
+        for k in 0 ..< samples {
+            let i = k * n / samples
+            grid.forEachCandidate(x: xs[i], y: ys[i], radius: bandMeters) { j in
+                let dx = xs[j] - xs[i], dy = ys[j] - ys[i]
+                if j != i, dx * dx + dy * dy <= band2 { found += 1 }
+            }
+        }
+        return Double(found) / Double(samples) * Double(n)
     }
 
     /// Takes CSR arrays as they are (for tests and callers with their own weights).

@@ -51,7 +51,7 @@ struct HotspotsCommandTests {
                     "--cell", "1000", "--no-trends", "--quiet"]
         let a = try CLIRun.run(base + ["--out", dir + "/a"])
         #expect(a.status == 0, "\(a.stderr)")
-        let written = try FileManager.default.contentsOfDirectory(atPath: dir + "/a").sorted()
+        let written = try FileManager.default.contentsOfDirectory(atPath: dir + "/a").filter { !$0.hasPrefix(".") }.sorted()
         #expect(written == ["hotspot-cells.geojson", "summary.json", "wards.geojson"])
         let b = try CLIRun.run(base + ["--raw-points", "--out", dir + "/b"])
         #expect(b.status == 0, "\(b.stderr)")

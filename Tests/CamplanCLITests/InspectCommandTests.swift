@@ -27,11 +27,17 @@ struct CLIRun {
         return FileManager.default.isExecutableFile(atPath: fallback.path) ? fallback : nil
     }
 
-    static func run(_ arguments: [String]) throws -> CLIRun {
-        let p = Process()
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIRun {
         let exe = try #require(executable as URL?, "build camplan first: swift build --build-tests")
+        return try run(executable: exe, arguments, environment: environment)
+    }
+
+    /// Runs `executable` (e.g. /bin/sh wrapping camplan) with extra environment variables.
+    static func run(executable exe: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> CLIRun {
+        let p = Process()
         p.executableURL = exe
         p.arguments = arguments
+        if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         p.currentDirectoryURL = root
         let out = Pipe(), err = Pipe()
         p.standardOutput = out

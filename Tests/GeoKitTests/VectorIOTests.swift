@@ -177,6 +177,34 @@ struct VectorIOTests {
             try OutputLayer(name: "x", fields: [FieldDefinition("a", .string), FieldDefinition("A", .integer)], geometryType: .none, features: [])
         }
     }
+
+    /// Issue 12 row 2: a full disk must be an error, never a cut file that looks written.
+    /// /dev/full accepts open() and fails every write() with ENOSPC.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full (Linux)"))
+    func aFullDiskIsAnError() throws {
+        #expect(throws: GeoError.writeFailed(file: "/dev/full", reason: "write failed after 0 of 4096 bytes: No space left on device")) {
+            try CheckedFile.write(Data(count: 4096), to: "/dev/full")
+        }
+        #expect(FileManager.default.fileExists(atPath: "/dev/full"))
+    }
+
+    /// Every written layer reopens with its feature count (the writer checks it before the
+    /// rename; here the result is read back independently).
+    @Test func writtenLayersReopenComplete() throws {
+        let dir = try makeTemporaryDirectory()
+        let features = (0 ..< 500).map { i in
+            Feature<LonLat>(index: i, geometry: .point(LonLat(lon: 106 + Double(i) * 1e-4, lat: 10)), attributes: ["name": .string("p\(i)"), "n": .integer(Int64(i))])
+        }
+        let layer = try OutputLayer(name: "pts", fields: [FieldDefinition("name", .string), FieldDefinition("n", .integer)],
+                                    geometryType: .point, features: features)
+        try VectorWriter.writeGeoJSON(layer, to: dir + "/p.geojson")
+        try VectorWriter.writeCSV(layer, to: dir + "/p.csv")
+        try VectorWriter.writeGeoPackage([layer], to: dir + "/p.gpkg")
+        for f in ["p.geojson", "p.csv", "p.gpkg"] {
+            #expect(try VectorReader.read(dir + "/" + f).features.count == 500, "\(f)")
+        }
+        #expect(filesIn(dir) == ["p.csv", "p.geojson", "p.gpkg"])
+    }
 }
 
 @Suite struct SpreadsheetAndShapefileTests {

@@ -1,4 +1,5 @@
 import Testing
+import GeoKit
 @testable import Planner
 
 @Suite("Settings model")
@@ -80,6 +81,8 @@ struct SettingsModelTests {
             time_limit_s: 5
             formats: [cameras, html]
             raw_points: true
+            min_cell_count: 5
+            max_memory: 2GB
             lang: en
             out_crs: EPSG:3405
         """
@@ -126,6 +129,8 @@ struct SettingsModelTests {
         #expect(s.outputs.formats == ["cameras", "html"])
         #expect(s.outputs.lang == .en && s.outputs.outCRS == "EPSG:3405")
         #expect(s.outputs.rawPoints)
+        #expect(s.outputs.minCellCount == 5)
+        #expect(s.limits.maxMemory == (try MemoryBudget(parsing: "2GB")))
     }
 
     @Test func crossFieldChecksNameTheScenario() {

@@ -44,22 +44,27 @@ public final class ArtifactContext {
     // The shared layers (nil when the stage that makes them did not run).
 
     public func cellLayer() throws -> OutputLayer? {
-        try layer("hotspot-cells") { try products.hot.map { try HotSpotStage.cellLayer($0, toLonLat: toLonLat) } }
+        try layer("hotspot-cells") {
+            try products.hot.map { products.settings.outputs.suppression.cells(try HotSpotStage.cellLayer($0, toLonLat: toLonLat)) }
+        }
     }
 
-    /// The wards with their hot-spot scores, and `covered_share` when a placement ran.
+    /// The wards with their hot-spot scores, and `covered_share` when a placement ran; small
+    /// counts blanked under `--min-cell-count`.
     public func wardLayer() throws -> OutputLayer? {
-        try layer("wards") {
-            guard let hot = products.hot else { return nil }
-            guard let placement = products.placement else {
-                return try HotSpotStage.wardLayer(data, hot, records: products.records, toLonLat: toLonLat)
-            }
-            let covered: [[String: FieldValue]] = data.boundaries.wards.indices.map { i in
-                ["covered_share": placement.wardCoveredShare[i].map { .real($0) } ?? .null]
-            }
-            return try HotSpotStage.wardLayer(data, hot, records: products.records, extra: covered,
-                                              extraFields: [.init("covered_share", .real)], toLonLat: toLonLat)
+        try layer("wards") { try unsuppressedWardLayer().map { products.settings.outputs.suppression.wards($0) } }
+    }
+
+    private func unsuppressedWardLayer() throws -> OutputLayer? {
+        guard let hot = products.hot else { return nil }
+        guard let placement = products.placement else {
+            return try HotSpotStage.wardLayer(data, hot, records: products.records, toLonLat: toLonLat)
         }
+        let covered: [[String: FieldValue]] = data.boundaries.wards.indices.map { i in
+            ["covered_share": placement.wardCoveredShare[i].map { .real($0) } ?? .null]
+        }
+        return try HotSpotStage.wardLayer(data, hot, records: products.records, extra: covered,
+                                          extraFields: [.init("covered_share", .real)], toLonLat: toLonLat)
     }
 
     public func cameraLayer() throws -> OutputLayer? {

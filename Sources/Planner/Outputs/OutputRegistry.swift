@@ -19,9 +19,9 @@ public enum OutputRegistry {
                            return try c.cellLayer().map { try c.writeGeoJSON($0, to: "hotspot-cells.geojson") } ?? []
                        },
                        writeRun: { r in
-                           try SharedHotSpotOutputs.write(r, file: "hotspot-cells.geojson") { _, hot, folder in
-                               try VectorWriter.writeGeoJSON(try HotSpotStage.cellLayer(hot, toLonLat: try r.toLonLat()),
-                                                             to: try r.staging.path(folder + "hotspot-cells.geojson"))
+                           try SharedHotSpotOutputs.write(r, file: "hotspot-cells.geojson") { p, hot, folder in
+                               let cells = p.settings.outputs.suppression.cells(try HotSpotStage.cellLayer(hot, toLonLat: try r.toLonLat()))
+                               try VectorWriter.writeGeoJSON(cells, to: try r.staging.path(folder + "hotspot-cells.geojson"))
                            }
                        }),
         OutputArtifact(name: "wards", summary: "wards.geojson: ward scores against the directive's targets (and covered_share after a plan)",

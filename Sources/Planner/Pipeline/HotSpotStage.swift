@@ -24,7 +24,7 @@ public struct HotSpotOutcome: Sendable {
 /// Runs Getis-Ord Gi*, Local Moran, KDE, trends and the held-out test on a study, and turns
 /// the result into GIS layers.
 public enum HotSpotStage {
-    public static func run(_ data: StudyData, _ s: HotSpotSettings) throws -> HotSpotOutcome {
+    public static func run(_ data: StudyData, _ s: HotSpotSettings, memoryBudget: MemoryBudget = .machineDefault) throws -> HotSpotOutcome {
         let inc = data.incidents
         let keepYears = s.years.map(Set.init)
         var idx: [Int] = []
@@ -73,9 +73,10 @@ public enum HotSpotStage {
         let weighting = try IncidentWeighting(severityWeights: IncidentWeighting.defaultSeverityWeights, categories: s.categories,
                                               halfLifeDays: s.halfLifeDays,
                                               referenceDayNumber: s.halfLifeDays == nil ? nil : days.compactMap { $0 }.max())
-        let config = try HotSpotConfig(weighting: weighting, band: s.bandMeters.map { .fixed(meters: $0) } ?? .optimized,
+        var config = try HotSpotConfig(weighting: weighting, band: s.bandMeters.map { .fixed(meters: $0) } ?? .optimized,
                                        permutations: s.permutations, seed: s.seed, kdeBandwidthMeters: s.kdeBandwidthMeters,
                                        trends: trends, evaluationYear: s.evaluationYear)
+        config.memoryBudget = memoryBudget
         let result = try HotSpotAnalysis.run(input: try HotSpotInput(incidents: table, cells: cells), config: config)
 
         let index = try PolygonIndex(wards.map(\.geometry))

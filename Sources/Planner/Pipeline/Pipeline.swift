@@ -43,7 +43,9 @@ public final class Pipeline {
         // Hot spots.
         if request.hotSpots != .skip {
             do {
-                p.hot = try step("hot spots") { try hotSpots(scenario.settings.hotSpots, label: label) }
+                p.hot = try step("hot spots") {
+                    try hotSpots(scenario.settings.hotSpots, label: label, memoryBudget: scenario.settings.limits.memoryBudget)
+                }
             } catch {
                 guard request.hotSpots == .ifPossible else { throw error }
                 p.notes.append("hot-cell figures skipped: \(error)")
@@ -56,9 +58,10 @@ public final class Pipeline {
         case .plan:
             p.placement = try step("placement") {
                 let s = scenario.settings.placement
-                let sites = try candidateSites(spacingMeters: s.siteSpacingMeters, label: label)
+                let budget = scenario.settings.limits.memoryBudget
+                let sites = try candidateSites(spacingMeters: s.siteSpacingMeters, label: label, memoryBudget: budget)
                 return try PlacementStage.run(data, sites: sites, hot: p.hot, settings: s, progress: progress, label: label,
-                                              cache: coverageCache)
+                                              cache: coverageCache, memoryBudget: budget)
             }
         case .installedOnly:
             guard !data.installed.isEmpty else { break }
@@ -69,7 +72,8 @@ public final class Pipeline {
                 s.budgetCost = nil
                 let sites = SiteSet(sites: data.installed.map { .init(id: $0.id, location: $0.location, source: .existing) },
                                     wardOfSite: data.installed.map { _ in nil })
-                return try PlacementStage.run(data, sites: sites, hot: p.hot, settings: s, progress: progress)
+                return try PlacementStage.run(data, sites: sites, hot: p.hot, settings: s, progress: progress,
+                                              memoryBudget: scenario.settings.limits.memoryBudget)
             }
         }
         // Ward figures and ranking.
@@ -88,19 +92,19 @@ public final class Pipeline {
     }
 
     /// The hot-spot outcome for `settings`, computed once per distinct setting.
-    public func hotSpots(_ settings: HotSpotSettings, label: String = "") throws -> HotSpotOutcome {
+    public func hotSpots(_ settings: HotSpotSettings, label: String = "", memoryBudget: MemoryBudget = .machineDefault) throws -> HotSpotOutcome {
         if let h = hotCache[settings] { return h }
         progress?.stage(label + "hot spots")
-        let h = try HotSpotStage.run(data, settings)
+        let h = try HotSpotStage.run(data, settings, memoryBudget: memoryBudget)
         hotCache[settings] = h
         return h
     }
 
     /// Candidate sites for a spacing, made once per spacing.
-    public func candidateSites(spacingMeters: Double, label: String = "") throws -> SiteSet {
+    public func candidateSites(spacingMeters: Double, label: String = "", memoryBudget: MemoryBudget = .machineDefault) throws -> SiteSet {
         if let s = siteCache[spacingMeters] { return s }
         progress?.stage(label + "candidate sites")
-        let s = try SiteSet.make(data, spacingMeters: spacingMeters)
+        let s = try SiteSet.make(data, spacingMeters: spacingMeters, memoryBudget: memoryBudget)
         siteCache[spacingMeters] = s
         return s
     }

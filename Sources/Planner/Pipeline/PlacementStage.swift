@@ -10,7 +10,8 @@ public enum PlacementStage {
     ///   - hot: the hot-spot outcome (needed for KDE/Gi* demand, hot priority and hot-cell
     ///     figures); `nil` for plain incident demand.
     public static func run(_ data: StudyData, sites: SiteSet, hot: HotSpotOutcome?, settings s: PlacementSettings,
-                           progress: ProgressReporter? = nil, label: String = "", cache: CoverageCache? = nil) throws -> PlacementOutcome {
+                           progress: ProgressReporter? = nil, label: String = "", cache: CoverageCache? = nil,
+                           memoryBudget: MemoryBudget = .machineDefault) throws -> PlacementOutcome {
         let wards = data.boundaries.wards
         // 1. Cameras.
         let specs: [CameraSpec]
@@ -39,7 +40,7 @@ public enum PlacementStage {
             let obstacles = data.obstacles.isEmpty ? nil : try ObstacleIndex(buildings: data.obstacles)
             let builder = try CoverageBuilder(sites: sites.sites, cameras: specs, headingCount: s.headings, existing: existing,
                                               obstacles: obstacles)
-            return (builder, try builder.build(demand: demand))
+            return (builder, try builder.build(demand: demand, memoryBudget: memoryBudget))
         }
         let (builder, built) = try cache?.value(key, make: make) ?? make()
         let fac = built.facilities

@@ -55,7 +55,7 @@ public enum PlanRun {
         let scenarios = try file.selecting(only)
         let pipeline = try Pipeline(loading: try studyInputs(file.inputs), progress: progress)
         let data = pipeline.data
-        let staging = try OutputStaging(destination: out)
+        let staging = try OutputStaging(destination: out, inputs: data.inputs.files + [file.path])
         let requested = scenarios.map { OutputRegistry.requested($0.settings.outputs, verb: .run) }
         let runLevel = requested.reduce(into: Set<String>()) { $0.formUnion($1) }
         var products: [PlanProducts] = []

@@ -17,16 +17,18 @@ public struct SiteSet: Sendable {
 
     /// Sites from the candidate layer, else from roads (junctions and every `spacing` m),
     /// else a grid inside the wards; only sites inside a ward are kept.
-    public static func make(_ data: StudyData, spacingMeters: Double) throws -> SiteSet {
+    /// - Throws: ``GeoError/overMemoryBudget(what:count:estimatedBytes:budgetBytes:change:)``
+    ///   when the generated sites would need more than `memoryBudget`.
+    public static func make(_ data: StudyData, spacingMeters: Double, memoryBudget: MemoryBudget = .machineDefault) throws -> SiteSet {
         let generated = data.candidateSites == nil
         var sites: [CandidateSite]
         if let given = data.candidateSites {
             sites = given
         } else if !data.roads.isEmpty {
-            sites = try CandidateSiteGenerator.fromRoads(data.roads, spacingMeters: spacingMeters)
+            sites = try CandidateSiteGenerator.fromRoads(data.roads, spacingMeters: spacingMeters, memoryBudget: memoryBudget)
         } else {
             guard let box = data.studyArea.bounds else { throw CoverageError.noCandidateInsideArea }
-            sites = try CandidateSiteGenerator.grid(in: box, spacingMeters: spacingMeters, inside: { _ in true })
+            sites = try CandidateSiteGenerator.grid(in: box, spacingMeters: spacingMeters, memoryBudget: memoryBudget, inside: { _ in true })
         }
         var pts = PlanarPointSet()
         for s in sites { pts.append(s.location) }

@@ -28,6 +28,11 @@ public struct StudyInputs: Sendable {
     /// Polygons where no new camera may stand (private land, water, military areas).
     public var exclusions: String?
 
+    /// Every input file named here (for ``OutputStaging``'s check that `--out` holds none).
+    public var files: [String] {
+        [wards, incidents, candidates, roads, existing, obstacles, catalog, accidents, exclusions].compactMap { $0 }
+    }
+
     public init(wards: String?, incidents: String, boundaryOptions: BoundaryOptions = .init(),
                 incidentOptions: IncidentOptions = .init()) {
         self.wards = wards

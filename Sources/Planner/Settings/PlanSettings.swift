@@ -7,6 +7,7 @@ public struct PlanSettings: Sendable, Equatable, StageSettings {
     public var hotSpots = HotSpotSettings()
     public var placement = PlacementSettings()
     public var outputs = OutputSettings()
+    public var limits = LimitSettings()
 
     public init() {}
 
@@ -14,6 +15,7 @@ public struct PlanSettings: Sendable, Equatable, StageSettings {
         try hotSpots.validate()
         try placement.validate()
         try outputs.validate()
+        try limits.validate()
     }
 
     public static var alternatives: [[String]] {
@@ -31,5 +33,6 @@ public struct PlanSettings: Sendable, Equatable, StageSettings {
         HotSpotSettings.settings.map { $0.scoped(\.hotSpots) }
             + PlacementSettings.settings.map { $0.scoped(\.placement) }
             + OutputSettings.settings.map { $0.scoped(\.outputs) }
+            + LimitSettings.settings.map { $0.scoped(\.limits) }
     }
 }
