@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "HotSpotsTests", dependencies: ["HotSpots", "GeoKit", "SeededRandom"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "GeoKit", "Optimizer", "SeededRandom"]),
         .testTarget(name: "TrafficTests", dependencies: ["Traffic", "Coverage", "GeoKit", "Optimizer"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "GeoKit", "Coverage", "HotSpots", "Optimizer"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "GeoKit", "Coverage", "HotSpots", "Optimizer", "SeededRandom"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CamplanCLITests", dependencies: ["CamplanCLI", "CamplanBench", "GeoKit", "SeededRandom"],
                     resources: [.copy("Fixtures")]),
     ],
