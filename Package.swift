@@ -19,10 +19,12 @@ let package = Package(
 
         // Geometry values, CRS transforms and vector I/O over GEOS, PROJ and GDAL/OGR.
         .target(name: "GeoKit", dependencies: ["CGEOS", "CPROJ", "CGDAL"]),
+        // The one seeded generator (SplitMix64): pure Swift, no dependencies.
+        .target(name: "SeededRandom"),
         // Pure numeric MCLP/LSCP solver over a sparse coverage matrix (no geometry).
-        .target(name: "Optimizer"),
+        .target(name: "Optimizer", dependencies: ["SeededRandom"]),
         // Gi*, Local Moran, KDE, emerging hot spots, held-out evaluation.
-        .target(name: "HotSpots", dependencies: ["GeoKit"]),
+        .target(name: "HotSpots", dependencies: ["GeoKit", "SeededRandom"]),
         // Camera catalog, DORI ranges, footprints with occlusion, coverage matrix builder.
         .target(name: "Coverage", dependencies: ["GeoKit", "Optimizer"]),
         // Accident classes, black spots on road segments, gateways and cordons (directive item 4).
@@ -32,20 +34,28 @@ let package = Package(
             "GeoKit", "HotSpots", "Coverage", "Optimizer", "Traffic",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // All benchmark code: synthetic instances, timed cases and the hidden `bench` verb
+        // (scripts/bench); no product module depends on it.
+        .target(name: "CamplanBench", dependencies: [
+            "GeoKit", "HotSpots", "Coverage", "Optimizer", "SeededRandom",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         // The command-line verbs (thin: parsing, wiring, exit codes).
         .target(name: "CamplanCLI", dependencies: [
-            "GeoKit", "HotSpots", "Coverage", "Optimizer", "Planner",
+            "GeoKit", "HotSpots", "Coverage", "Optimizer", "Planner", "CamplanBench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "camplan", dependencies: ["CamplanCLI"]),
 
-        .testTarget(name: "GeoKitTests", dependencies: ["GeoKit"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "OptimizerTests", dependencies: ["Optimizer"]),
-        .testTarget(name: "HotSpotsTests", dependencies: ["HotSpots", "GeoKit"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CoverageTests", dependencies: ["Coverage", "GeoKit", "Optimizer"]),
+        .testTarget(name: "GeoKitTests", dependencies: ["GeoKit", "SeededRandom"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "CamplanBench", "SeededRandom"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "HotSpotsTests", dependencies: ["HotSpots", "GeoKit", "SeededRandom"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CoverageTests", dependencies: ["Coverage", "GeoKit", "Optimizer", "SeededRandom"]),
         .testTarget(name: "TrafficTests", dependencies: ["Traffic", "Coverage", "GeoKit", "Optimizer"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "GeoKit", "Coverage", "HotSpots", "Optimizer"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CamplanCLITests", dependencies: ["CamplanCLI", "GeoKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "GeoKit", "Coverage", "HotSpots", "Optimizer", "SeededRandom"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CamplanCLITests", dependencies: ["CamplanCLI", "CamplanBench", "GeoKit", "SeededRandom"],
+                    resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

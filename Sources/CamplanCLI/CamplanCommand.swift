@@ -1,4 +1,5 @@
 import ArgumentParser
+import CamplanBench
 import Planner
 
 /// The root command: `camplan <verb>`.

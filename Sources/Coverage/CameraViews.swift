@@ -103,7 +103,7 @@ public struct FootprintUnion: Sendable {
             for _ in cameras { afterCamera() }
             return
         }
-        let grid = PointGridIndex(points: points, cellSizeMeters: max(cameras.map(\.rangeMeters).max() ?? 50, 10))
+        let grid = PointGrid(points: points, cellSizeMeters: max(cameras.map(\.rangeMeters).max() ?? 50, 10))
         var host: [Int: Int] = [:]
         for cam in cameras {
             let r = cam.rangeMeters

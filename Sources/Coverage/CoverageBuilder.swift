@@ -98,16 +98,15 @@ public struct CoverageBuilder: Sendable {
         return table
     }
 
-    /// Builds the coverage matrix for `demand`.
+    /// Builds the coverage matrix for `demand`. Points with identical coverage sets are not
+    /// merged here: the solver does that once (``MergedDemand``).
     /// - Parameters:
-    ///   - mergeIdenticalDemand: also merge demand points with identical coverage sets
-    ///     (``DemandMerger``) into ``CoverageBuildResult/merged``.
     ///   - chunkSize: sites per parallel work item.
     ///   - memoryBudget: facilities and coverage non-zeros are estimated first and the build
     ///     is refused when they would need more than this.
     /// - Throws: ``GeoError/overMemoryBudget(what:count:estimatedBytes:budgetBytes:change:)``;
     ///   ``OptimizerError`` only if the CSR arrays were malformed (an internal bug).
-    public func build(demand: DemandSet, mergeIdenticalDemand: Bool = true, chunkSize: Int = 256,
+    public func build(demand: DemandSet, chunkSize: Int = 256,
                       memoryBudget: MemoryBudget = .machineDefault) throws -> CoverageBuildResult {
         let t = template
         let change = "use fewer --headings or camera types, a larger --site-spacing or fewer candidate sites (or raise --max-memory)"
@@ -115,7 +114,7 @@ public struct CoverageBuilder: Sendable {
                                  count: Double(facilityCount), bytesEach: Self.peakBytesPerFacility, change: change)
         let specRanges = cameras.map(\.rangeMeters)
         let maxRange = (specRanges + existing.map(\.camera.rangeMeters)).max() ?? 0
-        let grid = PointGridIndex(points: demand.points, cellSizeMeters: max(1, maxRange / 2))
+        let grid = PointGrid(points: demand.points, cellSizeMeters: max(1, maxRange / 2))
         let hostBySlot = transparentBuildings(grid: grid)
         let siteRange = specRanges.max() ?? 0
         let graded = isGraded
@@ -162,11 +161,8 @@ public struct CoverageBuilder: Sendable {
         for o in tail.ends { offsets.append(base + o) }
 
         let matrix = try CoverageMatrix(demandCount: demand.count, offsets: offsets, indices: indices)
-        // Identical coverage sets with different credits are not interchangeable: no merge
-        // for graded coverage.
-        let merged = mergeIdenticalDemand && !graded ? try DemandMerger.merge(matrix: matrix, weights: demand.weights) : nil
-        return CoverageBuildResult(sites: allSites, facilities: facilityTable(), matrix: matrix,
-                                   demand: demand, merged: merged, credits: graded ? credits : nil)
+        return CoverageBuildResult(sites: allSites, facilities: facilityTable(), matrix: matrix, demand: demand,
+                                   credits: graded ? credits : nil)
     }
 
     /// Peak bytes per facility: its ``FacilityTable`` row (two strings, five numbers, about
@@ -192,7 +188,7 @@ public struct CoverageBuilder: Sendable {
 
     /// For each grid slot, the building whose walls do not hide that demand point (-1: none).
     /// Empty without obstacles or under ``InteriorDemandRule/hidden``. Runs in parallel.
-    func transparentBuildings(grid: PointGridIndex) -> [Int32] {
+    func transparentBuildings(grid: PointGrid) -> [Int32] {
         guard let obstacles, interiorDemand == .seenThroughOwnWalls, obstacles.edgeCount > 0 else { return [] }
         let n = grid.ids.count
         let chunk = 4096
@@ -257,8 +253,6 @@ public struct CoverageBuildResult: Sendable {
     public let matrix: CoverageMatrix
     /// The demand the matrix indexes.
     public let demand: DemandSet
-    /// Demand with identical coverage sets merged (when asked for, and coverage is not graded).
-    public let merged: MergedDemand?
     /// Graded coverage (a PTZ with presets among the cameras): the credit in (0, 1] of each
     /// entry of `matrix.indices`, the share of time the facility watches that point; `nil`
     /// when every entry is a full 1. ``GradedCoverage`` turns it into a 0/1 problem.
@@ -321,7 +315,7 @@ struct Scratch {
 
 /// The read-only data a worker needs to cover one site.
 struct SiteContext: Sendable {
-    let grid: PointGridIndex
+    let grid: PointGrid
     /// Per grid slot, the building transparent to that point (-1), or empty.
     let hostBySlot: [Int32]
     let obstacles: ObstacleIndex?

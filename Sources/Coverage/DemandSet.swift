@@ -30,17 +30,6 @@ public struct DemandSet: Sendable, Equatable {
     /// Sum of the weights.
     public var totalWeight: Double { weights.reduce(0, +) }
 
-    /// Incidents weighted by a severity class: `severityWeights[severities[i]]`, with
-    /// `defaultWeight` for a class not in the table.
-    /// - Throws: count mismatches and invalid weights.
-    public static func incidents(_ points: PlanarPointSet, severities: [String],
-                                 severityWeights: [String: Double], defaultWeight: Double = 1) throws -> DemandSet {
-        guard severities.count == points.count else {
-            throw CoverageError.weightCountMismatch(points: points.count, weights: severities.count)
-        }
-        return try DemandSet(points: points, weights: severities.map { severityWeights[$0] ?? defaultWeight })
-    }
-
     /// Points every `spacingMeters` along each road, each weighted `weightPerPoint`.
     /// - Throws: ``CoverageError/invalidSpacing(field:value:)``.
     public static func alongRoads(_ roads: [LineString<PlanarPoint>], spacingMeters: Double,

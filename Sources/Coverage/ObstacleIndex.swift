@@ -28,7 +28,6 @@ public struct ObstacleIndex: Sendable {
         try CandidateSiteGenerator.requirePositive(cellSizeMeters, "obstacle grid cell size")
         var ax: [Double] = [], ay: [Double] = [], bx: [Double] = [], by: [Double] = []
         var start = [0], owner: [Int32] = [], bounds: [BoundingBox<PlanarPoint>] = []
-        var all: BoundingBox<PlanarPoint>?
         for (b, poly) in buildings.enumerated() {
             for ring in [poly.exterior] + poly.holes where ring.count >= 2 {
                 for k in ring.indices.dropFirst() where ring[k - 1] != ring[k] {
@@ -44,9 +43,8 @@ public struct ObstacleIndex: Sendable {
             start.append(ax.count)
             let bb = poly.bounds ?? BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0)
             bounds.append(bb)
-            if poly.bounds != nil { if all == nil { all = bb } else { all!.expand(toInclude: bb) } }
         }
-        let box = all ?? BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0)
+        let box = BoundingBox(enclosing: buildings.lazy.map(\.bounds)) ?? BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0)
         var cell = cellSizeMeters
         while (box.width / cell + 1) * (box.height / cell + 1) > 4_000_000 { cell *= 2 }
         let nx = Int(box.width / cell) + 1, ny = Int(box.height / cell) + 1

@@ -100,7 +100,7 @@ public struct RoadAlignedCoverage: Sendable {
     /// - Throws: ``OptimizerError`` only if the CSR arrays were malformed (an internal bug).
     public func build(demand: DemandSet) throws -> CoverageMatrix {
         let maxRange = cameras.map(\.rangeMeters).max() ?? 0
-        let grid = PointGridIndex(points: demand.points, cellSizeMeters: max(1, maxRange / 2))
+        let grid = PointGrid(points: demand.points, cellSizeMeters: max(1, maxRange / 2))
         // Demand on a carriageway, decided once per point.
         var onRoad = [Bool](repeating: false, count: demand.count)
         for i in 0 ..< demand.count { onRoad[i] = onCarriageway(demand.points[i]) }

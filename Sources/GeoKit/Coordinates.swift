@@ -72,6 +72,21 @@ public struct BoundingBox<C: Coordinate>: Sendable, Hashable {
         self = b
     }
 
+    /// The box around every box of `boxes` (`nil` ones skipped); `nil` when there is none.
+    public init?<S: Sequence>(enclosing boxes: S) where S.Element == BoundingBox<C>? {
+        var result: BoundingBox<C>?
+        for case let b? in boxes {
+            if var grown = result {
+                grown.expand(toInclude: b)
+                result = grown
+            } else {
+                result = b
+            }
+        }
+        guard let result else { return nil }
+        self = result
+    }
+
     public mutating func expand(toInclude p: C) {
         minX = Swift.min(minX, p.x); maxX = Swift.max(maxX, p.x)
         minY = Swift.min(minY, p.y); maxY = Swift.max(maxY, p.y)

@@ -207,23 +207,9 @@ extension GEOSContext {
         case Int32(GEOS_MULTIPOLYGON.rawValue):
             return .multiPolygon(MultiPolygon(try polygons(in: g)))
         default:
-            let members = try parts(g)
-            var polys = [Polygon<C>](), lines = [LineString<C>](), points = [C]()
-            for m in members {
-                switch try geometry(m) as Geometry<C>? {
-                case .point(let p): points.append(p)
-                case .multiPoint(let ps): points += ps
-                case .lineString(let l): lines.append(l)
-                case .multiLineString(let ls): lines += ls
-                case .polygon(let p): polys.append(p)
-                case .multiPolygon(let mp): polys += mp.polygons
-                case nil: break
-                }
-            }
-            if !polys.isEmpty { return .multiPolygon(MultiPolygon(polys)) }
-            if !lines.isEmpty { return .multiLineString(lines) }
-            if !points.isEmpty { return .multiPoint(points) }
-            return nil
+            var members: [Geometry<C>?] = []
+            for m in try parts(g) { members.append(try geometry(m)) }
+            return Geometry.flattening(members)
         }
     }
 }

@@ -29,14 +29,7 @@ public struct MultiPolygon<C: Coordinate>: Sendable, Hashable {
     public var polygons: [Polygon<C>]
     public init(_ polygons: [Polygon<C>]) { self.polygons = polygons }
 
-    public var bounds: BoundingBox<C>? {
-        var b: BoundingBox<C>?
-        for p in polygons {
-            guard let pb = p.bounds else { continue }
-            if b == nil { b = pb } else { b!.expand(toInclude: pb) }
-        }
-        return b
-    }
+    public var bounds: BoundingBox<C>? { BoundingBox(enclosing: polygons.lazy.map(\.bounds)) }
 }
 
 /// Any vector geometry GeoKit reads or writes, in the frame of `C`.
@@ -86,6 +79,30 @@ public enum Geometry<C: Coordinate>: Sendable, Hashable {
         case .polygon(let p): return .polygon(try poly(p))
         case .multiPolygon(let m): return .multiPolygon(MultiPolygon(try m.polygons.map(poly)))
         }
+    }
+
+    /// One geometry for the members of a collection (GEOS or OGR, whose readers each walk
+    /// their own C collection and hand the members here): all polygons as one multipolygon
+    /// when there is any, else all lines as a multi-line string, else all points as a
+    /// multipoint; `nil` when every member is empty. Lower-dimensional members beside
+    /// polygons (or points beside lines) are dropped.
+    static func flattening(_ members: [Geometry<C>?]) -> Geometry<C>? {
+        var polys = [Polygon<C>](), lines = [LineString<C>](), points = [C]()
+        for member in members {
+            switch member {
+            case .point(let p): points.append(p)
+            case .multiPoint(let ps): points += ps
+            case .lineString(let l): lines.append(l)
+            case .multiLineString(let ls): lines += ls
+            case .polygon(let p): polys.append(p)
+            case .multiPolygon(let mp): polys += mp.polygons
+            case nil: break
+            }
+        }
+        if !polys.isEmpty { return .multiPolygon(MultiPolygon(polys)) }
+        if !lines.isEmpty { return .multiLineString(lines) }
+        if !points.isEmpty { return .multiPoint(points) }
+        return nil
     }
 
     /// Polygonal geometries as a multipolygon; `nil` for points and lines.

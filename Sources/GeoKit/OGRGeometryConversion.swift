@@ -54,24 +54,13 @@ enum OGRGeometryConversion {
         case wkbPolygon:
             return polygon(g).map { .polygon($0) }
         default:
-            var polys = [Polygon<C>](), lines = [LineString<C>](), pts = [C]()
+            var members: [Geometry<C>?] = []
             for i in 0..<OGR_G_GetGeometryCount(g) {
                 // NULL = no such member; members are owned by `g`.
                 guard let m = OGR_G_GetGeometryRef(g, i) else { continue }
-                switch geometry(m) as Geometry<C>? {
-                case .point(let p): pts.append(p)
-                case .multiPoint(let ps): pts += ps
-                case .lineString(let l): lines.append(l)
-                case .multiLineString(let ls): lines += ls
-                case .polygon(let p): polys.append(p)
-                case .multiPolygon(let mp): polys += mp.polygons
-                case nil: break
-                }
+                members.append(geometry(m))
             }
-            if !polys.isEmpty { return .multiPolygon(MultiPolygon(polys)) }
-            if !lines.isEmpty { return .multiLineString(lines) }
-            if !pts.isEmpty { return type == wkbPoint ? .point(pts[0]) : .multiPoint(pts) }
-            return nil
+            return Geometry.flattening(members)
         }
     }
 

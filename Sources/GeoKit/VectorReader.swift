@@ -75,8 +75,7 @@ public enum VectorReader {
             for (i, f) in t.fields.enumerated() { attributes[f.name] = t.columns[i][row] }
             return Feature(index: row, geometry: t.geometries[row], attributes: attributes)
         }
-        return VectorLayer(file: t.file, name: t.name, driver: t.driver, fields: t.fields,
-                           geometryType: t.geometryType, crs: t.crs, features: features, layerNames: t.layerNames)
+        return VectorLayer(info: t.info, features: features)
     }
 
     /// Reads one layer of `file` completely, as columns (struct-of-arrays; the fast path for
@@ -171,8 +170,9 @@ public enum VectorReader {
             throw .unreadable(file: file, reason: session.takeFailure("read error"))
         }
         guard !geometries.isEmpty else { throw .empty(file: file, layer: layerName) }
-        return VectorTable(file: file, name: layerName, driver: driver, fields: fields, geometryType: geometryType,
-                           crs: crs, columns: columns, geometries: geometries, layerNames: names)
+        let info = LayerInfo(file: file, name: layerName, driver: driver, fields: fields, geometryType: geometryType, crs: crs,
+                             layerNames: names)
+        return VectorTable(info: info, columns: columns, geometries: geometries)
     }
 
     /// A typed attribute value; dates become ISO-8601 text. `nil` for text that is not valid

@@ -58,10 +58,10 @@ public struct BandSelection: Sendable, Equatable {
             return BandSelection(bandMeters: minimumBandForOneNeighbor(centers: centers), method: .everyUnitHasNeighbor, profile: [])
         case .optimized:
             guard centers.count >= 4 else { throw HotSpotError.tooFewCells(found: centers.count, minimum: 4) }
-            let grid = PointGrid(xs: centers.xs, ys: centers.ys, bucketMeters: 1)
+            let grid = PointGrid(xs: centers.xs, ys: centers.ys, cellSizeMeters: 1)
             var nnSum = 0.0, nnMax = 0.0
             for i in 0..<centers.count {
-                let d = grid.nearestDistances(from: i, k: 1, xs: centers.xs, ys: centers.ys)[0]
+                let d = grid.nearestDistances(from: i, x: centers.xs[i], y: centers.ys[i], k: 1)[0]
                 nnSum += d; nnMax = max(nnMax, d)
             }
             let start = nnMax, step = max(nnSum / Double(centers.count), 1e-6)
@@ -85,20 +85,20 @@ public struct BandSelection: Sendable, Equatable {
 
     /// The largest nearest-neighbour distance: the smallest band giving every unit a neighbour.
     public static func minimumBandForOneNeighbor(centers: PlanarPointSet) -> Double {
-        let grid = PointGrid(xs: centers.xs, ys: centers.ys, bucketMeters: 1)
+        let grid = PointGrid(xs: centers.xs, ys: centers.ys, cellSizeMeters: 1)
         var best = 0.0
         for i in 0..<centers.count {
-            if let d = grid.nearestDistances(from: i, k: 1, xs: centers.xs, ys: centers.ys).first { best = max(best, d) }
+            if let d = grid.nearestDistances(from: i, x: centers.xs[i], y: centers.ys[i], k: 1).first { best = max(best, d) }
         }
         return best
     }
 
     /// Mean over units of the distance to their k-th nearest neighbour.
     public static func meanKthNeighborDistance(centers: PlanarPointSet, k: Int) -> Double {
-        let grid = PointGrid(xs: centers.xs, ys: centers.ys, bucketMeters: 1)
+        let grid = PointGrid(xs: centers.xs, ys: centers.ys, cellSizeMeters: 1)
         var sum = 0.0
         for i in 0..<centers.count {
-            sum += grid.nearestDistances(from: i, k: k, xs: centers.xs, ys: centers.ys).last ?? 0
+            sum += grid.nearestDistances(from: i, x: centers.xs[i], y: centers.ys[i], k: k).last ?? 0
         }
         return centers.count > 0 ? sum / Double(centers.count) : 0
     }
@@ -115,7 +115,7 @@ public struct BandSelection: Sendable, Equatable {
         let m4sum = z.reduce(0) { $0 + $1 * $1 * $1 * $1 }
         guard m2sum > 0, n > 3 else { return (0, 0) }
         let xs = centers.xs, ys = centers.ys
-        let grid = PointGrid(xs: xs, ys: ys, bucketMeters: bandMeters)
+        let grid = PointGrid(xs: xs, ys: ys, cellSizeMeters: bandMeters)
         let b2 = bandMeters * bandMeters
         var cross = 0.0, s0 = 0.0, s2 = 0.0
         for i in 0..<n {

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 
 /// Getis-Ord local Gi* (Ord & Getis 1995) with binary distance-band weights and the unit
 /// itself included, in the ArcGIS convention; equal to esda

@@ -60,17 +60,20 @@ public struct IncidentWeighting: Sendable, Equatable {
         self.referenceDayNumber = referenceDayNumber
     }
 
-    /// Weight per incident: the severity weight times the incident's base weight (the user's
-    /// weight column), decayed by age; 0 for incidents the category filter drops. O(n).
+    /// The weight of one incident before the category filter and the decay: its class's
+    /// severity weight times its base weight (the user's weight column, 1 without one). The
+    /// one place this rule is written; demand without hot spots uses it too.
+    public func severityWeight(of severity: SeverityClass, base: Double) -> Double {
+        (severityWeights[severity] ?? 0) * base
+    }
+
+    /// Weight per incident: ``severityWeight(of:base:)``, decayed by age; 0 for incidents the
+    /// category filter drops. O(n).
     public func weights(for incidents: IncidentTable) -> [Double] {
-        let table = SeverityClass.allCases.map { severityWeights[$0] ?? 0 }
         var out = [Double](repeating: 0, count: incidents.count)
         for i in 0..<incidents.count {
-            if let keep = categories {
-                guard !incidents.categories.isEmpty, keep.contains(incidents.categories[i]) else { continue }
-            }
-            var w = table[SeverityClass.allCases.firstIndex(of: incidents.severities[i]) ?? 0]
-            if !incidents.baseWeights.isEmpty { w *= incidents.baseWeights[i] }
+            guard keeps(incidents, i) else { continue }
+            var w = severityWeight(of: incidents.severities[i], base: incidents.baseWeights.isEmpty ? 1 : incidents.baseWeights[i])
             if let h = halfLifeDays, let ref = referenceDayNumber, !incidents.dayNumbers.isEmpty, let d = incidents.dayNumbers[i] {
                 let age = Double(ref - d)
                 if age > 0 { w *= pow(0.5, age / h) }

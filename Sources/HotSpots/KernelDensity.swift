@@ -28,7 +28,7 @@ public enum KernelDensity {
         let cx = centers.xs, cy = centers.ys
         var density = [Double](repeating: 0, count: centers.count)
         guard !cx.isEmpty else { return density }
-        let grid = PointGrid(xs: cx, ys: cy, bucketMeters: r)
+        let grid = PointGrid(xs: cx, ys: cy, cellSizeMeters: r)
         let r2 = r * r
         let scale = 3.0 / Double.pi / r2 * 1e6
         let px = points.xs, py = points.ys

@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// Local Moran's I (Anselin 1995) with row-standardised distance-band weights (self
 /// excluded), with values equal to esda `Moran_Local(y, w, transformation="r").Is`:
 /// `z = (y - ybar) / sd(y)` (population sd), `I_i = (n - 1) z_i lag_i / sum z^2`, with

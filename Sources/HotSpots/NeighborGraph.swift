@@ -42,7 +42,7 @@ public struct NeighborGraph: Sendable, Equatable {
         }
         let xs = centers.xs, ys = centers.ys
         let n = xs.count
-        let grid = PointGrid(xs: xs, ys: ys, bucketMeters: bandMeters)
+        let grid = PointGrid(xs: xs, ys: ys, cellSizeMeters: bandMeters)
         try memoryBudget.require("neighbour pairs of \(n) hot-spot cells within a band of \(HotSpotError.meters(bandMeters))",
                                  count: Self.estimatedPairs(grid: grid, xs: xs, ys: ys, bandMeters: bandMeters),
                                  bytesEach: Self.peakBytesPerPair,

@@ -1,7 +1,8 @@
 import GeoKit
 
 /// Small pure-Swift planar geometry used where GEOS is not wanted in the numeric core:
-/// shoelace areas, even-odd point-in-polygon, segment tests. Coordinates in metres.
+/// shoelace areas and the segment tests of lattice clipping. Coordinates in metres. (Point in
+/// polygon is GeoKit's ``PolygonIndex``/``PreparedArea``, boundary included.)
 public enum PlanarGeometry {
     /// Area of a multipolygon (exteriors minus holes), square metres (shoelace formula).
     public static func area(_ m: MultiPolygon<PlanarPoint>) -> Double {
@@ -19,25 +20,6 @@ public enum PlanarGeometry {
             s += a.x * b.y - b.x * a.y
         }
         return s / 2
-    }
-
-    /// Whether `p` is inside `m` (even-odd rule per polygon, so holes exclude; a point on
-    /// the boundary may fall either way).
-    public static func contains(_ m: MultiPolygon<PlanarPoint>, _ p: PlanarPoint) -> Bool {
-        for poly in m.polygons {
-            if let b = poly.bounds, !b.contains(p) { continue }
-            var inside = false
-            for ring in [poly.exterior] + poly.holes where ring.count >= 3 {
-                var j = ring.count - 1
-                for i in 0..<ring.count {
-                    let a = ring[i], c = ring[j]
-                    if (a.y > p.y) != (c.y > p.y), p.x < (c.x - a.x) * (p.y - a.y) / (c.y - a.y) + a.x { inside.toggle() }
-                    j = i
-                }
-            }
-            if inside { return true }
-        }
-        return false
     }
 
     @inline(__always)

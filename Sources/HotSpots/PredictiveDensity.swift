@@ -70,7 +70,7 @@ public struct PredictiveDensity: Sendable, Hashable {
     public func values(at samples: PlanarPointSet, points: PlanarPointSet, incidentWeights: [Double]) -> [Double] {
         let h = bandwidthMeters, h2 = h * h
         var out = [Double](repeating: 0, count: samples.count)
-        let grid = PointGrid(xs: samples.xs, ys: samples.ys, bucketMeters: h)
+        let grid = PointGrid(xs: samples.xs, ys: samples.ys, cellSizeMeters: h)
         for k in 0 ..< points.count where incidentWeights[k] > 0 {
             let x = points.xs[k], y = points.ys[k], w = incidentWeights[k]
             grid.forEachCandidate(x: x, y: y, radius: h) { i in
@@ -84,7 +84,7 @@ public struct PredictiveDensity: Sendable, Hashable {
 
     /// Number of other points within `radius` of each point.
     static func neighbourCounts(_ pts: PlanarPointSet, radius: Double) -> [Int] {
-        let grid = PointGrid(xs: pts.xs, ys: pts.ys, bucketMeters: radius)
+        let grid = PointGrid(xs: pts.xs, ys: pts.ys, cellSizeMeters: radius)
         let r2 = radius * radius
         return (0 ..< pts.count).map { i in
             var n = 0

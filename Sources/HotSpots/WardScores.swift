@@ -37,25 +37,14 @@ public struct CellWardOverlap: Sendable, Equatable {
         self.areaSquareMeters = areaSquareMeters
     }
 
-    /// Approximation without GEOS: a cell counts wholly towards the ward containing its
-    /// centre (even-odd point-in-polygon), with the cell's full area. Exact overlaps
-    /// (GEOS intersection areas) should be preferred when available; the error is at most
-    /// the area of the cells cut by a ward boundary. O(cells x ward vertices) with a
-    /// bounding-box pre-filter.
-    public static func approximate(cells: CellGrid, wards: [MultiPolygon<PlanarPoint>]) -> [CellWardOverlap] {
-        let boxes = wards.map(\.bounds)
-        var out: [CellWardOverlap] = []
-        for c in 0..<cells.count {
-            let p = cells.centers[c]
-            for (w, ward) in wards.enumerated() {
-                guard let b = boxes[w], b.contains(p) else { continue }
-                if PlanarGeometry.contains(ward, p) {
-                    out.append(CellWardOverlap(cell: c, ward: w, areaSquareMeters: cells.areasSquareMeters[c]))
-                    break
-                }
-            }
+    /// Approximation by cell centres: a cell counts wholly towards the first ward containing
+    /// its centre (boundary included, ``PolygonIndex``), with the cell's full area. The error
+    /// is at most the area of the cells cut by a ward boundary. O(cells log wards).
+    /// - Throws: ``GeoError/geometry(_:)`` when GEOS cannot build a ward.
+    public static func approximate(cells: CellGrid, wards: [MultiPolygon<PlanarPoint>]) throws(GeoError) -> [CellWardOverlap] {
+        try PolygonIndex(wards).firstContaining(cells.centers).enumerated().compactMap { c, w in
+            w.map { CellWardOverlap(cell: c, ward: $0, areaSquareMeters: cells.areasSquareMeters[c]) }
         }
-        return out
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Location set covering, target-share form (Toregas et al. 1971): the fewest new facilities
 /// whose coverage reaches `targetShare` of the total demand weight.
 ///

@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// One solve of ``MCLPSolver``: greedy, local search, bounds and exact search over a
 /// ``SolverInstance``. Internal, single-threaded, deterministic.
 final class MCLPRun {
@@ -241,7 +243,7 @@ final class MCLPRun {
     /// `perturbationWorkLimit` non-zeros, when the gap closes, or at the time limit.
     func iteratedLocalSearch() {
         guard options.perturbationRounds > 0, options.localSearch, !state.chosen.isEmpty else { return }
-        var rng = SolverRandom(seed: 0x5EED)
+        var rng = SplitMix64(seed: 0x5EED)
         var best = state.chosen
         var bestValue = state.value
         let nnz = max(1, inst.indices.count)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Maximal covering location solver (MCLP, Church & ReVelle 1974) with a certified gap.
 ///
 /// Pipeline: merge demand points with identical coverage sets (Lv et al. 2025) → lazy greedy

@@ -1,7 +1,8 @@
 import ArgumentParser
+@testable import CamplanCLI
 import Foundation
 import Testing
-@testable import CamplanCLI
+@testable import CamplanBench
 
 /// The hidden `camplan bench` verb: parsing, record format and one real run (no timing assertion).
 @Suite("camplan bench")
@@ -44,7 +45,7 @@ struct BenchCommandTests {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let name = "synthetic-2000x500-p20.json"
-        try FileManager.default.copyItem(at: CLIRun.root.appendingPathComponent("scripts/reference/mclp/\(name)"),
+        try FileManager.default.copyItem(at: CLIRun.root.appendingPathComponent("Tests/OptimizerTests/Fixtures/mclp/\(name)"),
                                          to: dir.appendingPathComponent(name))
         let run = try CLIRun.run(["bench", "mclp", "--mclp-dir", dir.path])
         #expect(run.status == 0, "\(run.stderr)")

@@ -14,7 +14,7 @@ struct HotspotsCommandTests {
     }
 
     @Test func shippedDataGivesTheLayersAndTheHeldOutTest() throws {
-        guard FileManager.default.fileExists(atPath: Self.geodata + "/incidents.csv") else { return }
+        try #require(FileManager.default.fileExists(atPath: Self.geodata + "/incidents.csv"), "the shipped geodata is part of the repository: \(Self.geodata + "/incidents.csv")")
         let out = try tempDir() + "/hot"
         let r = try CLIRun.run(["hotspots", "--wards", Self.geodata + "/wards.geojson", "--incidents", Self.geodata + "/incidents.csv",
                                 "--cell", "1000", "--evaluate-year", "2023", "--population-field", "population", "--out", out, "--quiet"])
@@ -45,7 +45,7 @@ struct HotspotsCommandTests {
     }
 
     @Test func incidentPointsLeaveOnlyWhenAskedFor() throws {
-        guard FileManager.default.fileExists(atPath: Self.geodata + "/incidents.csv") else { return }
+        try #require(FileManager.default.fileExists(atPath: Self.geodata + "/incidents.csv"), "the shipped geodata is part of the repository: \(Self.geodata + "/incidents.csv")")
         let dir = try tempDir()
         let base = ["hotspots", "--wards", Self.geodata + "/wards.geojson", "--incidents", Self.geodata + "/incidents.csv",
                     "--cell", "1000", "--no-trends", "--quiet"]
@@ -74,7 +74,7 @@ struct HotspotsCommandTests {
     }
 
     @Test func aBandThatLeavesCellsAloneIsRefused() throws {
-        guard FileManager.default.fileExists(atPath: Self.geodata + "/incidents.csv") else { return }
+        try #require(FileManager.default.fileExists(atPath: Self.geodata + "/incidents.csv"), "the shipped geodata is part of the repository: \(Self.geodata + "/incidents.csv")")
         let out = try tempDir() + "/hot"
         let r = try CLIRun.run(["hotspots", "--wards", Self.geodata + "/wards.geojson", "--incidents", Self.geodata + "/incidents.csv",
                                 "--cell", "1000", "--band", "500", "--out", out, "--quiet"])
@@ -109,7 +109,7 @@ struct SeverityCommandTests {
 struct InspectPerGroupTests {
     @Test func severityAndCategoryPerDistrictAddUp() throws {
         let geodata = CLIRun.root.appendingPathComponent("geodata/tien-giang").path
-        guard FileManager.default.fileExists(atPath: geodata + "/incidents.csv") else { return }
+        try #require(FileManager.default.fileExists(atPath: geodata + "/incidents.csv"), "the shipped geodata is part of the repository: \(geodata + "/incidents.csv")")
         let r = try CLIRun.run(["inspect", "--wards", geodata + "/wards.geojson", "--incidents", geodata + "/incidents.csv"])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n").map(String.init)

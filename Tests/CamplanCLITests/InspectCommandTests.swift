@@ -155,11 +155,9 @@ struct InspectCommandTests {
         #expect(bad.status == 64)
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/work/shared/data/tien-giang/wards.geojson")
-                   || FileManager.default.fileExists(atPath: CLIRun.root.appendingPathComponent("geodata/tien-giang/wards.geojson").path)))
-    func shippedWardsNumbers() throws {
-        let local = CLIRun.root.appendingPathComponent("geodata/tien-giang/wards.geojson").path
-        let wards = FileManager.default.fileExists(atPath: local) ? local : "/work/shared/data/tien-giang/wards.geojson"
+    @Test func shippedWardsNumbers() throws {
+        let wards = CLIRun.root.appendingPathComponent("geodata/tien-giang/wards.geojson").path
+        try #require(FileManager.default.fileExists(atPath: wards), "the shipped geodata is part of the repository: \(wards)")
         let r = try CLIRun.run(["inspect", "--wards", wards, "--json"])
         #expect(r.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])

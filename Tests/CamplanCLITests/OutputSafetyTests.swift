@@ -1,6 +1,7 @@
 import Foundation
 import GeoKit
 import HotSpots
+import SeededRandom
 import Testing
 @testable import CamplanCLI
 #if canImport(Glibc)

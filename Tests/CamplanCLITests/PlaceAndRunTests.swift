@@ -1,8 +1,9 @@
+@testable import CamplanCLI
 import Foundation
 import GeoKit
 import HotSpots
+import SeededRandom
 import Testing
-@testable import CamplanCLI
 
 /// A small, seeded study made on the fly: 4 candidate sites 300 m apart near Mỹ Tho and
 /// 80 incidents clustered around two of them.
@@ -160,7 +161,7 @@ struct RunCommandTests {
     }
 
     @Test func runsAreByteIdenticalAndTheGeoPackageIsStyled() throws {
-        guard FileManager.default.fileExists(atPath: Self.geodata + "/roads.gpkg") else { return }
+        try #require(FileManager.default.fileExists(atPath: Self.geodata + "/roads.gpkg"), "the shipped geodata is part of the repository: \(Self.geodata + "/roads.gpkg")")
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("camplan-run-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let yaml = try scenarioFile(in: dir)

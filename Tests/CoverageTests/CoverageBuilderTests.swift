@@ -1,22 +1,23 @@
+@testable import Coverage
 import Foundation
 import GeoKit
 import Optimizer
+import SeededRandom
 import Testing
-@testable import Coverage
 
 private func randomInstance(seed: UInt64, demand n: Int, sites s: Int, buildings b: Int)
     throws -> (DemandSet, [CandidateSite], ObstacleIndex) {
-    var rng = BenchmarkRandom(seed: seed)
+    var rng = SplitMix64(seed: seed)
     var pts = PlanarPointSet()
     var w: [Double] = []
     for _ in 0 ..< n {
-        pts.append(PlanarPoint(x: rng.uniform() * 300, y: rng.uniform() * 300))
+        pts.append(PlanarPoint(x: rng.unit() * 300, y: rng.unit() * 300))
         w.append(Double(1 + rng.next() % 3))
     }
-    let sites = (0 ..< s).map { CandidateSite(id: "c\($0)", location: PlanarPoint(x: rng.uniform() * 300, y: rng.uniform() * 300), source: .given) }
+    let sites = (0 ..< s).map { CandidateSite(id: "c\($0)", location: PlanarPoint(x: rng.unit() * 300, y: rng.unit() * 300), source: .given) }
     var polys: [Polygon<PlanarPoint>] = []
     for _ in 0 ..< b {
-        let cx = rng.uniform() * 300, cy = rng.uniform() * 300, h = 2 + rng.uniform() * 6
+        let cx = rng.unit() * 300, cy = rng.unit() * 300, h = 2 + rng.unit() * 6
         polys.append(Polygon(exterior: [PlanarPoint(x: cx - h, y: cy - h), PlanarPoint(x: cx + h, y: cy - h),
                                         PlanarPoint(x: cx + h, y: cy + h), PlanarPoint(x: cx - h, y: cy + h)]))
     }
@@ -81,7 +82,6 @@ private func randomInstance(seed: UInt64, demand n: Int, sites s: Int, buildings
     let b = try builder.build(demand: demand, chunkSize: 1000)
     let c = try builder.build(demand: demand, chunkSize: 13)
     #expect(a.matrix == b.matrix && b.matrix == c.matrix)
-    #expect(a.merged == c.merged)
 }
 
 @Test func mergerKeepsWeightsAndCoverage() throws {
@@ -89,8 +89,8 @@ private func randomInstance(seed: UInt64, demand n: Int, sites s: Int, buildings
     let builder = try CoverageBuilder(sites: sites, cameras: [try CameraSpec(radiusMeters: 50, fovDegrees: 120)],
                                       headingCount: 4, obstacles: obstacles)
     let r = try builder.build(demand: demand)
-    let m = try #require(r.merged)
-    #expect(m.count < demand.count)
+    let m = try MergedDemand(matrix: r.matrix, weights: demand.weights)
+    #expect(m.weights.count < demand.count)
     #expect(abs(m.weights.reduce(0, +) - demand.totalWeight) < 1e-9)
     // Every facility covers the same weight before and after merging.
     for j in 0 ..< r.matrix.facilityCount {
@@ -101,21 +101,10 @@ private func randomInstance(seed: UInt64, demand n: Int, sites s: Int, buildings
     // Members of one group have identical coverage sets.
     var sets = [Set<Int>](repeating: [], count: demand.count)
     for j in 0 ..< r.matrix.facilityCount { for d in r.matrix.covered(by: j) { sets[Int(d)].insert(j) } }
-    for d in 0 ..< demand.count { #expect(sets[d] == sets[m.representative[Int(m.groupOfDemand[d])]]) }
-    #expect(Set(m.groupOfDemand.map { sets[m.representative[Int($0)]] }).count == m.count)
-}
-
-@Test func mergerOnHandMadeMatrix() throws {
-    // Facility 0 covers {0, 1, 3}, facility 1 covers {1, 3}; point 2 and 4 are uncovered.
-    let matrix = try CoverageMatrix(demandCount: 5, coverage: [[0, 1, 3], [1, 3]])
-    let m = try DemandMerger.merge(matrix: matrix, weights: [1, 2, 4, 8, 16])
-    #expect(m.weights == [1, 10, 20])
-    #expect(m.representative == [0, 1, 2])
-    #expect(m.groupOfDemand == [0, 1, 2, 1, 2])
-    #expect(Array(m.matrix.covered(by: 0)) == [0, 1] && Array(m.matrix.covered(by: 1)) == [1])
-    #expect(throws: CoverageError.weightCountMismatch(points: 5, weights: 1)) {
-        try DemandMerger.merge(matrix: matrix, weights: [1])
-    }
+    var representative = [Int](repeating: -1, count: m.weights.count)
+    for d in (0 ..< demand.count).reversed() { representative[Int(m.mergedIndexOfDemand[d])] = d }
+    for d in 0 ..< demand.count { #expect(sets[d] == sets[representative[Int(m.mergedIndexOfDemand[d])]]) }
+    #expect(Set(representative.map { sets[$0] }).count == m.weights.count)
 }
 
 @Test func footprintPolygonsForSelectedFacilities() throws {
@@ -145,9 +134,6 @@ private func randomInstance(seed: UInt64, demand n: Int, sites s: Int, buildings
 
 @Test func demandBuilders() throws {
     let pts = PlanarPointSet([PlanarPoint(x: 0, y: 0), PlanarPoint(x: 1, y: 0), PlanarPoint(x: 2, y: 0)])
-    let inc = try DemandSet.incidents(pts, severities: ["rat_nghiem_trong", "it_nghiem_trong", "other"],
-                                      severityWeights: ["rat_nghiem_trong": 4, "it_nghiem_trong": 1], defaultWeight: 0.5)
-    #expect(inc.weights == [4, 1, 0.5])
     let road = try DemandSet.alongRoads([LineString([PlanarPoint(x: 0, y: 0), PlanarPoint(x: 25, y: 0)])], spacingMeters: 10)
     #expect(road.points.xs == [0, 10, 20] && road.totalWeight == 3)
     let cells = try DemandSet.cells(centres: pts, scores: [2.5, -1, 0])

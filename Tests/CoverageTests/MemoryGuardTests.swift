@@ -1,6 +1,7 @@
 import Foundation
 import GeoKit
 import Optimizer
+import SeededRandom
 import Testing
 @testable import Coverage
 
@@ -10,8 +11,8 @@ import Testing
 struct CoverageMemoryGuardTests {
     func demand(_ n: Int) throws -> DemandSet {
         var pts = PlanarPointSet()
-        var rng = BenchmarkRandom(seed: 5)
-        for _ in 0 ..< n { pts.append(PlanarPoint(x: rng.uniform() * 2000, y: rng.uniform() * 2000)) }
+        var rng = SplitMix64(seed: 5)
+        for _ in 0 ..< n { pts.append(PlanarPoint(x: rng.unit() * 2000, y: rng.unit() * 2000)) }
         return try DemandSet(points: pts, weights: [Double](repeating: 1, count: n))
     }
 

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 @testable import GeoKit
+import SeededRandom
+import Testing
 
 @Suite("PROJ wrappers")
 struct ProjectionTests {
@@ -124,18 +125,5 @@ struct ProjectionTests {
         }
         #expect(p.exterior.count == 4 && p.exterior.first == p.exterior.last)
         #expect(p.exterior[0].x > 640000 && p.exterior[0].x < 660000)
-    }
-}
-
-/// A small seeded generator (SplitMix64) for reproducible property tests.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

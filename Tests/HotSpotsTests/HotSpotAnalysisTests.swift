@@ -1,7 +1,8 @@
 import Foundation
 import GeoKit
-import Testing
 @testable import HotSpots
+import SeededRandom
+import Testing
 
 /// A 2 km x 2 km area with 400 cells of 100 m, background incidents plus a cluster around
 /// (500, 1500) that grows each year from 2019 to 2024.

@@ -1,7 +1,8 @@
 import Foundation
 import GeoKit
-import Testing
 @testable import HotSpots
+import SeededRandom
+import Testing
 
 @Suite struct LocalMoranTests {
     @Test func agreesWithEsdaMoranLocal() throws {

@@ -19,7 +19,7 @@ struct MemoryGuardTests {
         for (side, band) in [(120, 400.0), (80, 1500.0), (60, 90.0)] {
             let centers = lattice(side: side, cell: 100)
             let exact = Double(try NeighborGraph(centers: centers, bandMeters: band, memoryBudget: .unlimited).indices.count)
-            let grid = PointGrid(xs: centers.xs, ys: centers.ys, bucketMeters: band)
+            let grid = PointGrid(xs: centers.xs, ys: centers.ys, cellSizeMeters: band)
             let estimate = NeighborGraph.estimatedPairs(grid: grid, xs: centers.xs, ys: centers.ys, bandMeters: band)
             #expect(abs(estimate - exact) <= 0.15 * exact, "side \(side), band \(band): estimate \(estimate), exact \(exact)")
         }

@@ -2,6 +2,7 @@ import Foundation
 import GeoKit
 import Testing
 @testable import HotSpots
+import SeededRandom
 
 /// Issue 12 rows 11 (permutation ties) and 17 (a band that covers everything).
 @Suite struct PermutationAndBandTests {

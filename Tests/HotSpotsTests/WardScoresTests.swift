@@ -47,7 +47,7 @@ import Testing
     @Test func approximateOverlapsUseCellCentres() throws {
         let grid = try CellGrid.lattice(shape: .square, cellSizeMeters: 100, studyArea: squareArea(1000))
         let west = MultiPolygon([Polygon(exterior: [PlanarPoint(x: 0, y: 0), PlanarPoint(x: 420, y: 0), PlanarPoint(x: 420, y: 1000), PlanarPoint(x: 0, y: 1000)])])
-        let o = CellWardOverlap.approximate(cells: grid, wards: [west])
+        let o = try CellWardOverlap.approximate(cells: grid, wards: [west])
         // Centres at x = 50...350 are inside (4 columns x 10 rows); the cut column (centre 450) is not.
         #expect(o.count == 40)
         #expect(o.allSatisfy { $0.ward == 0 && $0.areaSquareMeters == 10_000 })

@@ -1,5 +1,6 @@
 import Testing
 @testable import Optimizer
+import SeededRandom
 
 /// The certified-gap stop, the time limit as a safety net (issue 12 row 16) and the LSCP gap
 /// (issue 12 row 10).

@@ -1,5 +1,6 @@
 import Testing
 import Optimizer
+import SeededRandom
 
 @Suite("MCLP solver against brute force")
 struct MCLPSolverTests {

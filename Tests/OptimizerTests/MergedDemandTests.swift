@@ -12,6 +12,7 @@ struct MergedDemandTests {
         #expect(Array(merged.matrix.covered(by: 0)) == [0, 3])
         #expect(Array(merged.matrix.covered(by: 1)) == [0, 1])
         #expect(merged.weights.reduce(0, +) == 21)
+        #expect(throws: OptimizerError.self) { try MergedDemand(matrix: matrix, weights: [1]) }
     }
 
     @Test func tagsKeepPointsApart() throws {

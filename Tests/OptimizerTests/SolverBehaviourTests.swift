@@ -1,3 +1,4 @@
+import CamplanBench
 import Optimizer
 import Testing
 

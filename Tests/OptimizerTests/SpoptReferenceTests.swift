@@ -1,20 +1,19 @@
+import CamplanBench
 import Foundation
 import Optimizer
 import Testing
 
 /// Compares against the MCLP optima that spopt (PuLP + CBC) found for the instances written by
-/// scripts/reference/spopt_mclp.py (read from the repository, relative to this file).
+/// scripts/reference/spopt_mclp.py (test resources: Fixtures/mclp, also `camplan bench mclp`'s instances).
 @Suite("MCLP against spopt/CBC optima")
 struct SpoptReferenceTests {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("scripts/reference/mclp")
-
     static let names = ["synthetic-2000x500-p20", "synthetic-5000x1000-p50", "tien-giang-mytho-p40"]
 
     @Test("objective within 0.5% of CBC's optimum, bound above it", arguments: names)
     func matchesCBC(name: String) throws {
-        let ref = try MCLPReferenceInstance(contentsOf: Self.directory.appendingPathComponent("\(name).json"))
+        let url = try #require(Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures/mclp"),
+                               "test resource Fixtures/mclp/\(name).json")
+        let ref = try MCLPReferenceInstance(contentsOf: url)
         #expect(ref.cbc.status == "Optimal")
         let matrix = try ref.matrix()
         #expect(matrix.facilityCount == ref.facilityCount)

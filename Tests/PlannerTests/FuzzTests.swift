@@ -3,6 +3,7 @@ import GeoKit
 import HotSpots
 import Testing
 @testable import Planner
+import SeededRandom
 
 /// A seeded byte-level mutator for text inputs: bit flips, deletions, duplications,
 /// insertions of delimiters, quotes, control bytes, invalid UTF-8 and extreme numbers,

@@ -2,6 +2,7 @@ import Coverage
 import Foundation
 import GeoKit
 import HotSpots
+import SeededRandom
 import Testing
 @testable import Planner
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Reference MCLP optima from PySAL spopt (PuLP + CBC) for the Swift optimizer tests.
 
-Builds three instances, writes each as JSON under scripts/reference/mclp/ and solves it with
+Builds three instances, writes each as JSON under Tests/OptimizerTests/Fixtures/mclp/ (the
+test resources; `camplan bench mclp` reads the same files) and solves it with
 spopt.locate.MCLP.from_cost_matrix + PULP_CBC_CMD, recording CBC's objective and wall time:
 
   synthetic-2000x500-p20   clustered demand, circular coverage (r = 400 m), p = 20
@@ -18,7 +19,7 @@ distance matrix, so both sides see identical coverage sets.
 
 Run from the repository root:  python3 scripts/reference/spopt_mclp.py
 Timing mode (used by scripts/bench, writes nothing):
-  python3 scripts/reference/spopt_mclp.py --time scripts/reference/mclp/NAME.json
+  python3 scripts/reference/spopt_mclp.py --time Tests/OptimizerTests/Fixtures/mclp/NAME.json
   python3 scripts/reference/spopt_mclp.py --time-sparse INSTANCE.json SECONDS
 solves an instance written by `camplan bench placement --write-instance` (the issue-size case;
 spopt's dense matrix would not fit in memory) as a sparse PuLP model with one heading per site,
@@ -40,7 +41,7 @@ from scipy.spatial import cKDTree
 from spopt.locate import MCLP
 
 HERE = pathlib.Path(__file__).resolve().parent
-OUT = HERE / "mclp"
+OUT = HERE.parents[1] / "Tests" / "OptimizerTests" / "Fixtures" / "mclp"
 DATA = HERE.parents[2] / "shared" / "data" / "tien-giang"
 if not DATA.exists():
     DATA = pathlib.Path("/work/shared/data/tien-giang")

@@ -41,7 +41,7 @@ public enum PlacementStage {
             let obstacles = data.obstacles.isEmpty ? nil : try ObstacleIndex(buildings: data.obstacles)
             let builder = try CoverageBuilder(sites: sites.sites, cameras: specs, headingCount: s.headings, existing: existing,
                                               obstacles: obstacles)
-            return (builder, try builder.build(demand: demand, mergeIdenticalDemand: false, memoryBudget: memoryBudget))
+            return (builder, try builder.build(demand: demand, memoryBudget: memoryBudget))
         }
         let (builder, built) = try cache?.value(key, make: make) ?? make()
         let fac = built.facilities

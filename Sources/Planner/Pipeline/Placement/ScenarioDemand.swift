@@ -28,7 +28,7 @@ struct ScenarioDemand {
             incPoints.append(inc.points[i])
             // The hot-spot weights already hold severity x the weight column; without hot
             // spots, the same product here.
-            var w = hot?.result.incidentWeights[k] ?? (IncidentWeighting.defaultSeverityWeights[data.severityClasses[i]] ?? 1) * inc.weights[i]
+            var w = hot?.result.incidentWeights[k] ?? IncidentWeighting.severity.severityWeight(of: data.severityClasses[i], base: inc.weights[i])
             if let hot, s.hotPriority != 1, hot.isHot95(at: inc.points[i]) { w *= s.hotPriority }
             incWeights.append(w)
         }

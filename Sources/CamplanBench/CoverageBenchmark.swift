@@ -1,7 +1,9 @@
+import Coverage
 import Dispatch
 import Foundation
-import Optimizer
 import GeoKit
+import Optimizer
+import SeededRandom
 
 /// A deterministic synthetic instance and the time to build its coverage matrix, for
 /// `scripts/bench` and BENCHMARKS.md (no timing lives in the tests).
@@ -38,7 +40,7 @@ public enum CoverageBenchmark {
     public static func run(demandCount: Int = 100_000, siteCount: Int = 20_000, headingCount: Int = 8,
                            rangeMeters: Double = 50, fovDegrees: Double = 90, areaSizeMeters: Double = 20_000,
                            clusterCount: Int = 60, buildingCount: Int = 0, seed: UInt64 = 42) throws -> Report {
-        var rng = BenchmarkRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let centres = (0 ..< max(1, clusterCount)).map { _ in
             PlanarPoint(x: rng.uniform() * areaSizeMeters, y: rng.uniform() * areaSizeMeters)
         }
@@ -68,13 +70,13 @@ public enum CoverageBenchmark {
         let weights = DemandSet(unweighted: demand)
 
         let t0 = DispatchTime.now().uptimeNanoseconds
-        let result = try builder.build(demand: weights, mergeIdenticalDemand: false)
+        let result = try builder.build(demand: weights)
         let t1 = DispatchTime.now().uptimeNanoseconds
-        let merged = try DemandMerger.merge(matrix: result.matrix, weights: weights.weights)
+        let merged = try MergedDemand(matrix: result.matrix, weights: weights.weights)
         let t2 = DispatchTime.now().uptimeNanoseconds
         return Report(demandCount: demandCount, siteCount: siteCount, facilityCount: result.matrix.facilityCount,
                       buildingCount: buildingCount, nonZeros: result.matrix.indices.count,
-                      mergedDemandCount: merged.count,
+                      mergedDemandCount: merged.weights.count,
                       buildSeconds: Double(t1 - t0) / 1e9, mergeSeconds: Double(t2 - t1) / 1e9)
     }
 }

@@ -1,8 +1,7 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
+import GeoKit
+import Optimizer
+import SeededRandom
 
 /// A deterministic synthetic camera-placement instance and its timed solve, for
 /// `scripts/bench` (no geometry library: sectors are tested with plain vector maths).
@@ -11,7 +10,7 @@ import Darwin
 /// 20% uniform, in a square sized for 10⁻³ points per m²; weights `1 + ⌊−3 ln u⌋`. Sites:
 /// 70% near a demand point (±60 m), 30% uniform. Facility = site × heading: a sector of
 /// `rangeMeters` radius and `fovDegrees` opening centred on heading `k·360/headings`.
-/// Coverage is found through a uniform grid of cell size `rangeMeters` (never a dense matrix).
+/// Coverage is found through a ``PointGrid`` of cell size `rangeMeters` (never a dense matrix).
 public enum OptimizerBenchmark {
     /// Timings and figures of one benchmark run.
     public struct Report: Sendable, Equatable, CustomStringConvertible {
@@ -61,7 +60,7 @@ public enum OptimizerBenchmark {
     /// Generates the benchmark points (deterministic for a seed); shared by this benchmark's
     /// plain sector maths and the CLI's run through the real coverage builder.
     public static func syntheticPoints(demandCount: Int, siteCount: Int, seed: UInt64) -> SyntheticPoints {
-        var rng = BenchmarkRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let side = (Double(demandCount) / 1e-3).squareRoot()
         var xs = [Double](repeating: 0, count: demandCount)
         var ys = [Double](repeating: 0, count: demandCount)
@@ -104,21 +103,8 @@ public enum OptimizerBenchmark {
         fovDegrees: Double = 100, seed: UInt64 = 42
     ) throws -> Instance {
         let points = syntheticPoints(demandCount: demandCount, siteCount: siteCount, seed: seed)
-        let side = points.side, xs = points.xs, ys = points.ys, weights = points.weights
-        // Uniform grid over the demand points.
-        let cell = rangeMeters
-        let cols = max(1, Int((side / cell).rounded(.up)) + 1)
-        var cellStart = [Int](repeating: 0, count: cols * cols + 1)
-        func cellOf(_ x: Double, _ y: Double) -> Int { min(cols - 1, Int(y / cell)) * cols + min(cols - 1, Int(x / cell)) }
-        for i in 0 ..< demandCount { cellStart[cellOf(xs[i], ys[i]) + 1] += 1 }
-        for c in 0 ..< cols * cols { cellStart[c + 1] += cellStart[c] }
-        var fill = cellStart
-        var cellPoints = [Int32](repeating: 0, count: demandCount)
-        for i in 0 ..< demandCount {
-            let c = cellOf(xs[i], ys[i])
-            cellPoints[fill[c]] = Int32(i)
-            fill[c] += 1
-        }
+        let xs = points.xs, ys = points.ys, weights = points.weights
+        let grid = PointGrid(xs: xs, ys: ys, cellSizeMeters: rangeMeters)
         let cosHalf = cos(fovDegrees / 2 * Double.pi / 180)
         let dirs = (0 ..< headings).map { k -> (Double, Double) in
             let a = Double(k) * 2 * Double.pi / Double(headings)
@@ -134,17 +120,10 @@ public enum OptimizerBenchmark {
         for s in 0 ..< siteCount {
             let sx = points.siteXs[s], sy = points.siteYs[s]
             near.removeAll(keepingCapacity: true)
-            let cx = min(cols - 1, Int(sx / cell)), cy = min(cols - 1, Int(sy / cell))
-            for gy in max(0, cy - 1) ... min(cols - 1, cy + 1) {
-                for gx in max(0, cx - 1) ... min(cols - 1, cx + 1) {
-                    let c = gy * cols + gx
-                    for k in cellStart[c] ..< cellStart[c + 1] {
-                        let i = Int(cellPoints[k])
-                        let dx = xs[i] - sx, dy = ys[i] - sy
-                        let d2 = dx * dx + dy * dy
-                        if d2 <= rangeMeters * rangeMeters { near.append((Int32(i), dx, dy, d2.squareRoot())) }
-                    }
-                }
+            grid.forEachSlot(near: sx, sy, radius: rangeMeters) { k in
+                let dx = grid.xs[k] - sx, dy = grid.ys[k] - sy
+                let d2 = dx * dx + dy * dy
+                if d2 <= rangeMeters * rangeMeters { near.append((grid.ids[k], dx, dy, d2.squareRoot())) }
             }
             near.sort { $0.0 < $1.0 }
             for (hx, hy) in dirs {
@@ -176,27 +155,17 @@ public enum OptimizerBenchmark {
         return Report(
             demandCount: demandCount, siteCount: siteCount, facilityCount: instance.matrix.facilityCount,
             cameras: cameras, nonZeros: instance.matrix.indices.count,
-            buildSeconds: MCLPSolver.seconds(t1 - t0), solveSeconds: MCLPSolver.seconds(t2 - t1), result: result)
+            buildSeconds: (t1 - t0) / .seconds(1), solveSeconds: (t2 - t1) / .seconds(1), result: result)
     }
 }
 
-/// SplitMix64 (Steele, Lea & Flood 2014), so benchmark instances are identical on every
-/// machine. Shared by the optimizer, coverage and CLI benchmarks.
-public struct BenchmarkRandom: Sendable {
-    var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    public mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+extension SplitMix64 {
+    /// Uniform in [0, 1) (the name the benchmark instances were written with; ``unit()``).
+    mutating func uniform() -> Double { unit() }
+
     /// Two standard normal deviates (Box–Muller).
-    public mutating func gaussianPair() -> (Double, Double) {
-        let u = max(uniform(), 1e-300), v = uniform()
+    mutating func gaussianPair() -> (Double, Double) {
+        let u = max(unit(), 1e-300), v = unit()
         let r = (-2 * log(u)).squareRoot()
         return (r * cos(2 * Double.pi * v), r * sin(2 * Double.pi * v))
     }

@@ -1,7 +1,5 @@
 import ArgumentParser
-import Coverage
 import Foundation
-import HotSpots
 import Optimizer
 
 /// `camplan bench` (hidden): release-mode benchmark cases, one JSON line per case on stdout.
@@ -40,10 +38,10 @@ public struct BenchCommand: ParsableCommand {
     public var gap: Double?
 
     @Option(name: .long, help: ArgumentHelp("Folder of the spopt/CBC reference instances.", valueName: "dir"))
-    public var mclpDir: String = "scripts/reference/mclp"
+    public var mclpDir: String = "Tests/OptimizerTests/Fixtures/mclp"
 
     @Option(name: .long, help: ArgumentHelp(
-        "placement: also write the instance (CSR JSON, the format of scripts/reference/mclp) for the CBC run.",
+        "placement: also write the instance (CSR JSON, the format of Tests/OptimizerTests/Fixtures/mclp) for the CBC run.",
         valueName: "file"))
     public var writeInstance: String?
 

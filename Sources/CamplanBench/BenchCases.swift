@@ -2,7 +2,6 @@ import ArgumentParser
 import Coverage
 import Foundation
 import GeoKit
-import HotSpots
 import Optimizer
 
 /// The cases behind `camplan bench`: each builds its synthetic instance (or reads a reference
@@ -88,19 +87,19 @@ enum BenchCases {
         let clock = ContinuousClock()
         var t0 = clock.now
         let (demand, sites) = try placementInstance(demandCount: demandCount, siteCount: siteCount, seed: seed)
-        let generate = seconds(t0.duration(to: clock.now))
+        let generate = t0.duration(to: clock.now) / .seconds(1)
 
         t0 = clock.now
         let camera = try CameraSpec(radiusMeters: 100, fovDegrees: 100)
         let builder = try CoverageBuilder(sites: sites, cameras: [camera], headingCount: 8)
-        let built = try builder.build(demand: demand, mergeIdenticalDemand: false)
-        let coverage = seconds(t0.duration(to: clock.now))
+        let built = try builder.build(demand: demand)
+        let coverage = t0.duration(to: clock.now) / .seconds(1)
 
         t0 = clock.now
         let problem = try PlacementProblem(matrix: built.matrix, demandWeights: demand.weights,
                                            siteOfFacility: built.facilities.siteIndex.map(Int.init), budget: .count(cameras))
         let result = try MCLPSolver(options: options).solve(problem)
-        let solve = seconds(t0.duration(to: clock.now))
+        let solve = t0.duration(to: clock.now) / .seconds(1)
 
         var r = BenchRecord(area: "placement", case: "coverage+mclp \(demandCount)x\(siteCount)x8 p=\(cameras)")
         r.add("demand", demandCount)
@@ -150,7 +149,7 @@ enum BenchCases {
         let matrix = try ref.matrix()
         let problem = try PlacementProblem(matrix: matrix, demandWeights: ref.weights, budget: .count(ref.p))
         let result = try MCLPSolver(options: options).solve(problem)
-        let solve = seconds(t0.duration(to: clock.now))
+        let solve = t0.duration(to: clock.now) / .seconds(1)
         var r = BenchRecord(area: "mclp", case: ref.name)
         r.add("demand", ref.demandCount)
         r.add("facilities", ref.facilityCount)
@@ -181,10 +180,6 @@ enum BenchCases {
                 + "\"objective\": \(BenchRecord.number(p.objective)), \"upper_bound\": \(BenchRecord.number(p.upperBound)), "
                 + "\"gap\": \(BenchRecord.number(p.gap))}"
         }.joined(separator: ", ") + "]")
-    }
-
-    private static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 
     /// Demand (weighted points) and candidate sites of the placement case, deterministic for a

@@ -1,6 +1,9 @@
 /// A small deterministic pseudo-random generator (Steele, Lea & Flood 2014, "SplitMix64").
-/// Same seed, same sequence on every platform, unlike `SystemRandomNumberGenerator`; used
-/// for permutation inference so that results are reproducible from `--seed`.
+/// Same seed, same sequence on every platform, unlike `SystemRandomNumberGenerator`.
+///
+/// The one seeded generator of the package: permutation inference in `HotSpots` (reproducible
+/// from `--seed`), the iterated local search of the `Optimizer` (fixed seed, so a solve is
+/// deterministic), the synthetic instances of `CamplanBench` and the seeded property tests.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     @usableFromInline var state: UInt64
 
@@ -16,6 +19,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform integer in `0..<bound` (Lemire's multiply-shift with rejection, unbiased).
+    /// - Precondition: `bound > 0`.
     @inlinable
     public mutating func below(_ bound: Int) -> Int {
         let b = UInt64(bound)

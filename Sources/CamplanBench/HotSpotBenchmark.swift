@@ -1,5 +1,7 @@
 import Foundation
 import GeoKit
+import HotSpots
+import SeededRandom
 
 /// A synthetic benchmark of the Gi* + KDE path (scripts/bench runs it in release
 /// mode and compares with esda on the same sizes). Not used by the analysis itself.
@@ -32,7 +34,6 @@ public enum HotSpotBenchmark {
         let side = max(6, Int(Double(cells).squareRoot().rounded(.up)))
         let cellSize = 100.0, extent = Double(side) * cellSize
         let band = 300.0, bandwidth = 500.0
-        func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
 
         var t0 = clock.now
         var rng = SplitMix64(seed: seed)
@@ -50,34 +51,34 @@ public enum HotSpotBenchmark {
             }
         }
         let points = PlanarPointSet(xs: xs, ys: ys)
-        let generate = seconds(t0.duration(to: clock.now))
+        let generate = t0.duration(to: clock.now) / .seconds(1)
 
         t0 = clock.now
         let area = MultiPolygon([Polygon(exterior: [PlanarPoint(x: 0, y: 0), PlanarPoint(x: extent, y: 0),
                                                     PlanarPoint(x: extent, y: extent), PlanarPoint(x: 0, y: extent)])])
         let grid = try CellGrid.lattice(shape: .square, cellSizeMeters: cellSize, studyArea: area)
-        let lattice = seconds(t0.duration(to: clock.now))
+        let lattice = t0.duration(to: clock.now) / .seconds(1)
 
         t0 = clock.now
         var field = [Double](repeating: 0, count: grid.count)
         for i in 0..<incidents {
             if let c = grid.cellIndex(x: xs[i], y: ys[i]) { field[c] += 1 }
         }
-        let aggregate = seconds(t0.duration(to: clock.now))
+        let aggregate = t0.duration(to: clock.now) / .seconds(1)
 
         t0 = clock.now
         let graph = try NeighborGraph(centers: grid.centers, bandMeters: band)
-        let neighbors = seconds(t0.duration(to: clock.now))
+        let neighbors = t0.duration(to: clock.now) / .seconds(1)
 
         t0 = clock.now
         let gi = try GetisOrdGiStar(values: field, graph: graph)
         _ = FalseDiscoveryRate.confidenceBins(z: gi.z, p: gi.p, fdr: true)
-        let giTime = seconds(t0.duration(to: clock.now))
+        let giTime = t0.duration(to: clock.now) / .seconds(1)
 
         t0 = clock.now
         let kde = try KernelDensity.quartic(points: points, weights: [Double](repeating: 1, count: incidents),
                                             centers: grid.centers, bandwidthMeters: bandwidth)
-        let kdeTime = seconds(t0.duration(to: clock.now))
+        let kdeTime = t0.duration(to: clock.now) / .seconds(1)
 
         return Timings(incidents: incidents, cells: grid.count, bandMeters: band, bandwidthMeters: bandwidth,
                        neighborPairs: graph.indices.count, generateSeconds: generate, latticeSeconds: lattice,

@@ -1,7 +1,8 @@
 import Foundation
+import Optimizer
 
 /// An MCLP instance with the optimum CBC found for it, as `scripts/reference/spopt_mclp.py`
-/// writes it (scripts/reference/mclp/*.json). Read by the reference tests and by
+/// writes it (Tests/OptimizerTests/Fixtures/mclp/*.json). Read by the reference tests and by
 /// `camplan bench mclp`.
 public struct MCLPReferenceInstance: Decodable, Sendable {
     /// What spopt (PuLP + CBC) reported.
