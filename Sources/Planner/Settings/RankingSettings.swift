@@ -33,22 +33,7 @@ extension ModelWardCriteria: StageSettings {
         Setting(key: "weights", flag: "weight", help: "Weight of a criterion in the score: CRITERION=W (criteria: \(ModelWardRanking.criterionKeys.joined(separator: ", "))).",
                 valueName: "criterion=w", isList: true,
                 apply: { (v: SettingValue, c: inout ModelWardCriteria) throws(SettingProblem) in
-                    var pairs: [(String, String, Int?)] = []
-                    switch v {
-                    case .mapping(let entries):
-                        for e in entries {
-                            guard case .text(let t) = e.value else { throw SettingProblem("expected a number", key: e.key, line: e.line) }
-                            pairs.append((e.key, t, e.line))
-                        }
-                    case .list(let items):
-                        for item in items {
-                            let p = item.split(separator: "=", maxSplits: 1)
-                            guard p.count == 2 else { throw SettingProblem("expected CRITERION=W, found '\(item)'") }
-                            pairs.append((String(p[0]), String(p[1]), nil))
-                        }
-                    case .text:
-                        throw SettingProblem("expected criterion: weight pairs")
-                    }
+                    let pairs = try v.keyValuePairs(form: "CRITERION=W", mappingNoun: "criterion: weight pairs")
                     for (k, t, line) in pairs {
                         guard ModelWardRanking.criterionKeys.contains(k) else {
                             throw SettingProblem("unknown key in model_wards.weights; known keys are: \(ModelWardRanking.criterionKeys.sorted().joined(separator: ", "))",

@@ -20,6 +20,29 @@ public indirect enum SettingValue: Sendable, Equatable {
         }
     }
 
+    /// The `KEY: VALUE` entries of a mapping (scenario file, with the line of each) or the
+    /// `KEY=VALUE` items of a list (command line); `form` names the item shape in messages
+    /// (e.g. "CLASS=WEIGHT"), `mappingNoun` what a plain value should have been.
+    func keyValuePairs(form: String, mappingNoun: String) throws(SettingProblem) -> [(key: String, value: String, line: Int?)] {
+        var pairs: [(key: String, value: String, line: Int?)] = []
+        switch self {
+        case .mapping(let entries):
+            for e in entries {
+                guard case .text(let t) = e.value else { throw SettingProblem("expected a number", key: e.key, line: e.line) }
+                pairs.append((e.key, t, e.line))
+            }
+        case .list(let items):
+            for item in items {
+                let p = item.split(separator: "=", maxSplits: 1)
+                guard p.count == 2 else { throw SettingProblem("expected \(form), found '\(item)'") }
+                pairs.append((String(p[0]), String(p[1]), nil))
+            }
+        case .text:
+            throw SettingProblem("expected \(mappingNoun)")
+        }
+        return pairs
+    }
+
     /// What a message calls this value when it is not what was expected.
     var found: String {
         switch self {

@@ -60,22 +60,7 @@ public struct TrafficSettings: Sendable, Equatable, StageSettings {
                     + "default 1, 2, 4, 8, 16): CLASS=WEIGHT.",
                 valueName: "class=weight", isList: true,
                 apply: { (v: SettingValue, s: inout TrafficSettings) throws(SettingProblem) in
-                    var pairs: [(String, String, Int?)] = []
-                    switch v {
-                    case .mapping(let entries):
-                        for e in entries {
-                            guard case .text(let t) = e.value else { throw SettingProblem("expected a number", key: e.key, line: e.line) }
-                            pairs.append((e.key, t, e.line))
-                        }
-                    case .list(let items):
-                        for item in items {
-                            let parts = item.split(separator: "=", maxSplits: 1)
-                            guard parts.count == 2 else { throw SettingProblem("expected CLASS=WEIGHT, found '\(item)'") }
-                            pairs.append((String(parts[0]), String(parts[1]), nil))
-                        }
-                    case .text:
-                        throw SettingProblem("expected a mapping of accident class to weight")
-                    }
+                    let pairs = try v.keyValuePairs(form: "CLASS=WEIGHT", mappingNoun: "a mapping of accident class to weight")
                     var overrides: [String: Double] = [:]
                     for (k, t, line) in pairs {
                         guard AccidentClass.parse(k) != nil else {
