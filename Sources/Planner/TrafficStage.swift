@@ -113,6 +113,8 @@ public enum TrafficStage {
         let wardOfDemand: [Int?] = settings.demand == .accidents
             ? inputs.accidents.incidents.wardIndices.map { $0 >= 0 ? $0 : nil }
             : try index.firstContaining(plan.demand.points)
+        // groupOut and figures hold a key for every ward's group (groupNames is the set of
+        // them), so the `[group]!` look-ups below cannot miss.
         var groupOut = Dictionary(uniqueKeysWithValues: groupNames.map { g in
             (g, GroupOutcome(group: g, areaKm2: 0, population: nil, demandWeight: 0, coveredWeight: 0, hotCells95: 0,
                              hotCells95Covered: 0, camerasExisting: 0, camerasNew: 0, cost: 0))
@@ -211,6 +213,7 @@ public enum TrafficStage {
                 : try PolygonIndex(polys).firstContaining(accidents.points).map { $0 != nil }
         }
         let wards = data.boundaries.wards
+        // A key for every ward's group: `byGroup[wards[ward].group]!` cannot miss.
         var byGroup = Dictionary(uniqueKeysWithValues: Set(wards.map(\.group)).map { ($0, (weight: 0.0, covered: 0.0)) })
         let w = accidents.weights(weights)
         for i in 0 ..< accidents.count {

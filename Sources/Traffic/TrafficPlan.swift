@@ -163,6 +163,7 @@ public struct TrafficPlan: Sendable {
             siteOf.append(r.cordon ? Int(t.siteIndex[r.facility]) : cordonSites + Int(t.siteIndex[r.facility]))
         }
         // Dense site indices for the problem.
+        // Keyed by every value of siteOf, so `denseSites[$0]!` over siteOf cannot miss.
         let denseSites = Dictionary(uniqueKeysWithValues: Set(siteOf).sorted().enumerated().map { ($1, $0) })
         let matrix = try CoverageMatrix(demandCount: demand.count, offsets: offsets, indices: indices)
         let left: PlacementProblem.Budget
