@@ -98,7 +98,7 @@ public struct LSCPSolver: Sendable {
             upperBound: run.state.value, cameraLowerBound: lower, gap: gap, boundSource: .lscp,
             selected: selections, newCost: found.reduce(0) { $0 + inst.cost[$1] }, curve: curve,
             iterations: .init(greedyEvaluations: run.greedyEvaluations, swaps: 0, subgradient: 0, exactNodes: 0),
-            stopReason: .targetReached, runtimeSeconds: MCLPSolver.seconds(clock.now - t0), work: run.work,
+            stopReason: .targetReached, runtimeSeconds: (clock.now - t0) / .seconds(1), work: run.work,
             progress: [], warnings: [])
     }
 

@@ -34,7 +34,7 @@ final class MCLPRun {
         } else {
             let clock = ContinuousClock()
             let start = clock.now
-            self.elapsed = { MCLPSolver.seconds(clock.now - start) }
+            self.elapsed = { (clock.now - start) / .seconds(1) }
         }
         state = CoverageState(inst)
         relaxed = RelaxedSelection(inst)

@@ -80,11 +80,7 @@ public struct MCLPSolver: Sendable {
                     + "bound is recomputed from them alone (certified gap %.3f%%); a longer time limit gives a "
                     + "reproducible result", limit, gap * 100))
         }
-        return Self.result(run: run, inst: inst, seconds: Self.seconds(clock.now - t0), warnings: warnings)
-    }
-
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        return Self.result(run: run, inst: inst, seconds: (clock.now - t0) / .seconds(1), warnings: warnings)
     }
 
     /// The existing facilities (index order) then the new ones of `final` in lazy-greedy order,
