@@ -87,6 +87,7 @@ public struct PlacementProcedure {
             if let y = evaluateYear { train.years = years.filter { $0 < y } }
             (chosen, selection) = try resolve(train, p)
             if let why = selection?.fallbackReason { warnings.append(why) }
+            warnings += selection?.notes ?? []
         }
         var heldOut: HeldOutEvaluation?
         if let y = evaluateYear {
@@ -98,8 +99,10 @@ public struct PlacementProcedure {
                 if fitHot.years == trainYears { return try self.fit(fitHot, chosen) }
                 let (q, sel) = try self.resolve(fitHot, p)
                 let fitYears = fitHot.years ?? []
-                if let why = sel?.fallbackReason, let scored = years.first(where: { $0 > (fitYears.last ?? Int.min) }) {
-                    warnings.append("held-out origin \(scored) (fit on \(HeldOutPlacement.yearsText(fitYears))): \(why)")
+                if let sel, let scored = years.first(where: { $0 > (fitYears.last ?? Int.min) }) {
+                    for why in [sel.fallbackReason].compactMap({ $0 }) + sel.notes {
+                        warnings.append("held-out origin \(scored) (fit on \(HeldOutPlacement.yearsText(fitYears))): \(why)")
+                    }
                 }
                 return try self.fit(fitHot, q)
             }

@@ -219,4 +219,32 @@ struct HeldOutPlacementTests {
         #expect(abs(a.totalWeight - b.totalWeight) < 1e-9 * b.totalWeight)
         #expect(a.cameras.map(\.siteID) == b.cameras.map(\.siteID))
     }
+
+    /// `auto` keeps the first of tied candidates and says so; when no candidate covered
+    /// anything, it says the choice carries no evidence.
+    @Test func autoStatesATieAndAChoiceWithoutEvidence() throws {
+        let c = try DemandSelection.defaultCandidates()
+        func row(_ k: Int, covered: Double) -> DemandSelectionResult.Row {
+            .init(candidate: c[k], score: HeldOutScore(year: 2022, yearsFit: [2021], coveredWeight: covered, totalWeight: 10, curve: [],
+                                                       newCameras: []))
+        }
+        let clear = DemandSelection.choose([row(0, covered: 2), row(1, covered: 3), row(2, covered: 1)])
+        #expect(clear.best == 1 && clear.notes.isEmpty)
+        let tie = DemandSelection.choose([row(0, covered: 2), row(1, covered: 3), row(2, covered: 3)])
+        #expect(tie.best == 1)
+        #expect(tie.notes == ["demand auto: 2 candidates tie at 30.00% of 2022 (\(c[1].label), \(c[2].label)); the first listed, \(c[1].label), is used"])
+        let none = DemandSelection.choose([row(0, covered: 0), row(1, covered: 0)])
+        #expect(none.best == 0 && none.notes.count == 1 && none.notes[0].contains("no candidate covered any of 2022"))
+        // The small study: the clusters of 2021 and 2022 sit at the same sites, so several
+        // surfaces pick the same camera; the warning reaches the procedure's warnings.
+        let data = try HeldOutStudy().data()
+        var proc = PlacementProcedure(pipeline: Pipeline(data: data), sites: try SiteSet.make(data, spacingMeters: 150))
+        proc.hotSpotsMode = .skip
+        let r = try proc.run(hot: HotSpotSettings(), placement: try HeldOutStudy.settings(demand: .auto), evaluateYear: 2023)
+        let sel = try #require(r.selection)
+        let top = sel.rows.map(\.score.coverage).max()!
+        #expect(sel.rows.filter { abs($0.score.coverage - top) <= 1e-12 }.count > 1)
+        #expect(r.warnings.contains { $0.contains("candidates tie at") })
+        #expect(sel.chosen == sel.rows.first { abs($0.score.coverage - top) <= 1e-12 }!.candidate)
+    }
 }
