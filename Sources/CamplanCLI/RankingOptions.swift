@@ -13,6 +13,8 @@ public struct RankingOptions: SettingOptions {
     var seriousClearanceMin: String?
     @Option(name: .customLong("coverage-min"), help: settingHelp(ModelWardCriteria.self, "coverage_min"))
     var coverageMin: String?
+    @Option(name: .customLong("coverage-quantile"), help: settingHelp(ModelWardCriteria.self, "coverage_quantile"))
+    var coverageQuantile: String?
     @Option(name: .customLong("complex-category"), help: settingHelp(ModelWardCriteria.self, "complex_categories"))
     var complexCategory: [String] = []
     @Option(name: .customLong("complex-quantile"), help: settingHelp(ModelWardCriteria.self, "complex_quantile"))
@@ -29,6 +31,7 @@ public struct RankingOptions: SettingOptions {
     var given: [(key: String, value: SettingValue?)] {
         [("crime_change_max_pct", text(crimeChangeMax)), ("clearance_min", text(clearanceMin)),
          ("serious_clearance_min", text(seriousClearanceMin)), ("coverage_min", text(coverageMin)),
+         ("coverage_quantile", text(coverageQuantile)),
          ("complex_categories", list(complexCategory)), ("complex_quantile", text(complexQuantile)), ("rate_max_quantile", text(rateMaxQuantile)), ("weights", list(weight)),
          ("lists", list(lists))]
     }

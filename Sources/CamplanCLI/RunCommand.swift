@@ -49,7 +49,7 @@ public struct RunCommand: ParsableCommand {
             let report = try PlanRun.run(file, out: out, only: only, progress: progress)
             progress.finish()
             print(report.console, terminator: "")
-            print("\nComparison (coverage of weighted demand and of 95% hot cells, by group):\n")
+            print("\nComparison (held-out: share of the evaluation year's weighted incidents in the footprints of the plan fit on earlier years; coverage: in-sample share of each scenario's own demand; 95% hot cells), by group:\n")
             let compact = RunCommand.compact(report.comparison)
             print(compact.console(decimals: 3))
             print("Directive scorecard (province):\n")
@@ -57,7 +57,7 @@ public struct RunCommand: ParsableCommand {
             province.rows = province.rows.filter { $0.first == .string("province") }
             print(province.console(decimals: 3))
             if let best = report.bestScenario, let ranks = report.modelWards[best] {
-                print("Model-ward and model-commune candidates after the widest plan (scenario \(best); each scenario's lists are in NAME/model-wards.csv), top 5:\n")
+                print("Model-ward and model-commune candidates after scenario \(best) (the plan that sees most of the held-out year; without evaluate_year, most of its own demand). Each scenario's lists are in NAME/model-wards.csv. Top 5:\n")
                 print(ModelWardOutputs.consoleTable(ranks, top: 5).console(decimals: 1))
             }
             print("wrote \(out)/: comparison.csv, comparison.md, scorecard.csv, report.html, and one folder per scenario")
@@ -66,7 +66,7 @@ public struct RunCommand: ParsableCommand {
 
     /// The comparison without the weight columns, for the console.
     static func compact(_ t: ReportTable) -> ReportTable {
-        let keep = ["scenario", "group", "coverage", "hot95_coverage", "cameras_existing", "cameras_new", "cost", "cameras_per_km2", "gap"]
+        let keep = ["scenario", "group", "heldout_coverage", "coverage", "hot95_coverage", "cameras_existing", "cameras_new", "cost", "cameras_per_km2", "gap"]
         let cols = keep.compactMap { k in t.fields.firstIndex { $0.name == k } }
         return ReportTable(fields: cols.map { t.fields[$0] }, rows: t.rows.map { r in cols.map { r[$0] } })
     }

@@ -17,10 +17,15 @@ public struct ModelWardCriteria: Sendable, Equatable {
     /// The ward must not be a complex area ("địa bàn trọng điểm phức tạp"), judged within
     /// its list (``ComplexAreas``).
     public var complexArea = ComplexAreaRule()
-    /// Share of weighted incidents covered by cameras after the plan must be at least this;
-    /// `nil` leaves the criterion out (no camera plan to judge). The directive sets no
-    /// number; 30% is a first-phase default to change in the scenario file.
-    public var coverageMin: Double? = 0.3
+    /// Share of weighted incidents covered by cameras after the plan must be above zero, at
+    /// least this floor, and at least ``coverageQuantile`` of the ward's own list; `nil` leaves
+    /// the criterion out (no camera plan to judge). The directive sets no number, and an
+    /// absolute figure depends on how cameras are credited (a 4-preset PTZ covers a quarter of
+    /// what an 80 m disc did), so the default judges a ward against its own list.
+    public var coverageMin: Double? = 0
+    /// The covered share must be at or above this quantile of the list's covered shares
+    /// (0.5 = the list's median; 0 = the floor alone).
+    public var coverageQuantile: Double = 0.5
     /// Incident rate (per 1,000 residents when population exists, else per km²) must be at
     /// or below this quantile of the ward's own list (0.5 = the list's median).
     public var rateMaxQuantile: Double = 0.5
@@ -39,7 +44,7 @@ public struct ModelWardCriteria: Sendable, Equatable {
     public static func == (a: ModelWardCriteria, b: ModelWardCriteria) -> Bool {
         a.crimeChangeMaxPercent == b.crimeChangeMaxPercent && a.clearanceMin == b.clearanceMin
             && a.seriousClearanceMin == b.seriousClearanceMin && a.complexArea == b.complexArea
-            && a.coverageMin == b.coverageMin && a.rateMaxQuantile == b.rateMaxQuantile && a.weights == b.weights
+            && a.coverageMin == b.coverageMin && a.coverageQuantile == b.coverageQuantile && a.rateMaxQuantile == b.rateMaxQuantile && a.weights == b.weights
             && a.lists.map(\.key) == b.lists.map(\.key) && a.lists.map(\.types) == b.lists.map(\.types)
     }
 }
@@ -102,9 +107,11 @@ public enum ModelWardRanking {
             let rates = members.map { $0.rate(year: year, perResidents: perResidents) }
             let rateThreshold = quantile(rates, criteria.rateMaxQuantile)
             let complex = ComplexAreas.judge(members, rule: criteria.complexArea)
+            let coverageThreshold = criteria.coverageMin.map { max($0, quantile(members.compactMap(\.coveredShare), criteria.coverageQuantile)) }
             var rows: [(RankedWard, Double)] = []
             for (k, (w, rate)) in zip(members, rates).enumerated() {
-                let results = evaluate(w, year: year, rate: rate, rateThreshold: rateThreshold, complex: complex[k], criteria: criteria)
+                let results = evaluate(w, year: year, rate: rate, rateThreshold: rateThreshold, coverageThreshold: coverageThreshold,
+                                       complex: complex[k], criteria: criteria)
                 var num = 0.0, den = 0.0
                 for r in results {
                     let weight = criteria.weights[r.key] ?? 1
@@ -128,8 +135,8 @@ public enum ModelWardRanking {
         return out
     }
 
-    static func evaluate(_ w: WardRecord, year: Int, rate: Double, rateThreshold: Double, complex: ComplexAreaJudgement,
-                         criteria c: ModelWardCriteria) -> [CriterionResult] {
+    static func evaluate(_ w: WardRecord, year: Int, rate: Double, rateThreshold: Double, coverageThreshold: Double?,
+                         complex: ComplexAreaJudgement, criteria c: ModelWardCriteria) -> [CriterionResult] {
         func le(_ key: String, _ v: Double?, _ t: Double) -> CriterionResult {
             CriterionResult(key: key, value: v, threshold: t, comparison: "<=", passed: v.map { $0 <= t + 1e-12 } ?? true)
         }
@@ -153,9 +160,10 @@ public enum ModelWardRanking {
                             passed: !complex.isComplex),
             le("rate", rate, rateThreshold),
         ]
-        if let minimum = c.coverageMin {
+        if let minimum = coverageThreshold {
+            // A ward no camera reaches is not covered, whatever the list's median.
             var coverage = ge("coverage", w.coveredShare, minimum)
-            if w.coveredShare == nil { coverage.passed = false }
+            if (w.coveredShare ?? 0) <= 0 { coverage.passed = false }
             results.insert(coverage, at: 4)
         }
         return results

@@ -52,14 +52,28 @@ private func hd68() throws -> CameraType {
     #expect(try CameraSpec(type: high, level: .detect).rangeMeters > 50)
 }
 
-@Test func ptzIsACappedObserveDisc() throws {
+@Test func ptzWithoutPresetsIsACappedObserveDisc() throws {
     let catalog = try CameraCatalog.builtIn()
-    let ptz = try catalog.type(id: "ptz_4mp_25x")
+    var ptz = try catalog.type(id: "ptz_4mp_25x")
+    ptz.ptzPresets = nil
     #expect(ptz.kind == .ptz && ptz.is360)
     for level in DORILevel.allCases {
         let spec = try CameraSpec(type: ptz, level: level)
-        #expect(spec.is360 && spec.fovDegrees == 360)
+        #expect(spec.is360 && spec.fovDegrees == 360 && spec.presets == nil)
         #expect(spec.rangeMeters == 80)   // the tele-end Observe range (~900 m) is capped
+    }
+}
+
+@Test func shippedPTZIsAFourPresetTourAtEveryLevel() throws {
+    let ptz = try CameraCatalog.builtIn().type(id: "ptz_4mp_25x")
+    #expect(ptz.ptzPresets == 4)
+    for level in DORILevel.allCases {
+        let spec = try CameraSpec(type: ptz, level: level)
+        let presets = try #require(spec.presets)
+        // Four equal shares, each preset the widest view that keeps Observe at the 80 m cap.
+        #expect(presets.shares == [0.25, 0.25, 0.25, 0.25])
+        #expect(!spec.is360 && spec.rangeMeters == 80)
+        #expect(spec.fovDegrees > 20 && spec.fovDegrees < 90)
     }
 }
 

@@ -49,7 +49,8 @@ import Testing
         #expect(p3.criteria.first { $0.key == "crime_change" }?.passed == true)     // -5% meets "at least 5%"
         #expect(p3.criteria.first { $0.key == "serious_clearance" }?.value == nil)  // no case: n/a
         #expect(p3.criteria.first { $0.key == "serious_clearance" }?.passed == true)
-        #expect(p3.criteria.first { $0.key == "coverage" }?.passed == false)       // 25% < 30%
+        let p3Coverage = try #require(p3.criteria.first { $0.key == "coverage" })
+        #expect(p3Coverage.threshold == 0.6 && !p3Coverage.passed)   // 25% below the phường's median 60%
         // 5 of 6 criteria met, equal weights
         #expect(abs(p3.score - 500.0 / 6) < 1e-6)
 
@@ -95,12 +96,43 @@ import Testing
         var c = ModelWardCriteria()
         c.lists = [("all", "All units", ["phường", "xã"])]
         c.weights = ["coverage": 10, "crime_change": 0, "clearance": 0, "serious_clearance": 0, "not_complex": 0, "rate": 0]
+        c.coverageMin = 0.3
+        c.coverageQuantile = 0   // the absolute floor alone
         let r = ModelWardRanking.rank(wards(), year: 2023, criteria: c)
         #expect(r.count == 5)
         #expect(Set(r.map(\.listKey)) == ["all"])
         // only coverage counts: P3 (25%) is the one below 30%
         #expect(r.last?.wardID == "P3")
         #expect(r.last?.score == 0)
+    }
+
+    /// The coverage threshold is the larger of the floor and the list's quantile, and a ward no
+    /// camera reaches fails even when most of its list is uncovered too.
+    @Test func coverageIsJudgedAgainstTheListAndNeverPassesAtZero() throws {
+        var ws = wards()
+        ws += [WardRecord(id: "X3", name: "Zee", type: "xã", group: "B", areaKm2: 10, incidentsByYear: [2022: 4, 2023: 2], coveredShare: 0),
+               WardRecord(id: "X4", name: "Zed", type: "xã", group: "B", areaKm2: 10, incidentsByYear: [2022: 4, 2023: 2], coveredShare: 0),
+               WardRecord(id: "X5", name: "Zu", type: "xã", group: "B", areaKm2: 10, incidentsByYear: [2022: 4, 2023: 2], coveredShare: 0)]
+        func coverage(_ id: String, _ c: ModelWardCriteria = .init()) throws -> CriterionResult {
+            try #require(ModelWardRanking.rank(ws, year: 2023, criteria: c).first { $0.wardID == id }?.criteria.first { $0.key == "coverage" })
+        }
+        // xã shares 0.9, 0.9, 0, 0, 0: median 0, so the threshold is 0, yet 0 is not covered.
+        let x3 = try coverage("X3")
+        #expect(x3.threshold == 0 && !x3.passed)
+        #expect(try coverage("X1").passed)
+        // A floor above the median wins: 0.95 fails the 0.9 wards.
+        var c = ModelWardCriteria()
+        c.coverageMin = 0.95
+        let x1 = try coverage("X1", c)
+        #expect(x1.threshold == 0.95 && !x1.passed)
+        // The phường median is 0.6; the 75% quantile (0.65) fails P1 (0.6).
+        c = ModelWardCriteria()
+        c.coverageQuantile = 0.75
+        let p1 = try coverage("P1", c)
+        #expect(abs(p1.threshold - 0.65) < 1e-12 && !p1.passed)
+        // Left out: no coverage criterion at all.
+        c.coverageMin = nil
+        #expect(ModelWardRanking.rank(ws, year: 2023, criteria: c).allSatisfy { $0.criteria.allSatisfy { $0.key != "coverage" } })
     }
 
     @Test func quantileMatchesNumpyDefault() {

@@ -12,8 +12,11 @@ extension ModelWardCriteria: StageSettings {
             .value("clearance_min", \.clearanceMin, help: "Clearance threshold (share).", valueName: "share", check: .share),
             .value("serious_clearance_min", \.seriousClearanceMin, help: "Very serious clearance threshold (share).", valueName: "share",
                    check: .share),
-            .optional("coverage_min", \.coverageMin, help: "Camera coverage threshold (share), or 'none' to leave the criterion out.",
+            .optional("coverage_min", \.coverageMin, help: "Camera coverage floor (share; a ward must also be above 0), or 'none' to leave the criterion out.",
                       valueName: "share", unsetWord: "none", check: .share),
+            .value("coverage_quantile", \.coverageQuantile,
+                   help: "Camera coverage at or above this quantile of the list (0.5 = median; 0 = the floor alone).",
+                   valueName: "share", check: .share),
             .list("complex_categories", flag: "complex-category", \.complexArea.categories,
                   help: "Emerging hot-spot categories that make a cell complex (địa bàn trọng điểm phức tạp).", valueName: "category",
                   check: SettingCheck { EmergingHotSpotCategory(rawValue: $0) != nil ? nil
