@@ -97,7 +97,7 @@ import Testing
         let wards = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"ward_code":"W1","ward_name":"A","ward_type":"xã","district_name":"X"},"geometry":{"type":"Polygon","coordinates":[[[106.35,10.35],[106.40,10.35],[106.40,10.40],[106.35,10.40],[106.35,10.35]]]}}]}"#
         try wards.write(toFile: dir + "/wards.geojson", atomically: true, encoding: .utf8)
         let rows: [(String, String, String)] = [("E1", "bullet_4mp_6mm", "null"), ("E2", "ptz_tour", "null"), ("E3", "ptz_tour", "45"),
-                                                ("E4", "fisheye_12mp_360", "null"), ("E5", "ptz_4mp_25x", "null"), ("E6", "bullet_4mp_6mm", "90")]
+                                                ("E4", "fisheye_12mp_360", "null"), ("E5", "ptz_disc", "null"), ("E6", "bullet_4mp_6mm", "90")]
         let features = rows.enumerated().map { k, r in
             #"{"type":"Feature","properties":{"id":"\#(r.0)","camera_type":"\#(r.1)","heading_deg":\#(r.2)},"geometry":{"type":"Point","coordinates":[\#(106.36 + Double(k) * 0.001),10.36]}}"#
         }
@@ -105,9 +105,14 @@ import Testing
             .write(toFile: dir + "/existing.geojson", atomically: true, encoding: .utf8)
         var types = try CameraCatalog.builtIn().types
         var tour = try #require(types.first { $0.id == "ptz_4mp_25x" })
+        var disc = tour
         tour.id = "ptz_tour"
         tour.ptzPresets = 4
-        types.append(tour)
+        disc.id = "ptz_disc"
+        disc.ptzPresets = nil
+        disc.ptzDwellShares = nil
+        disc.ptzPresetFOVDegrees = nil
+        types += [tour, disc]
         let boundaries = try BoundaryLoader.load(dir + "/wards.geojson")
         let (kept, warnings) = try StudyData.readInstalled(dir + "/existing.geojson", to: boundaries.workCRS,
                                                            catalog: try CameraCatalog(types: types), studyArea: boundaries)
