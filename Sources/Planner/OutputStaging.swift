@@ -97,10 +97,13 @@ public final class OutputStaging {
         try write(String(decoding: data, as: UTF8.self) + "\n", to: relative)
     }
 
-    /// Writes a table as CSV through GDAL.
-    public func writeCSV(_ table: ReportTable, to relative: String) throws {
-        let layer = try OutputLayer(name: (relative as NSString).lastPathComponent, fields: table.fields, geometryType: .none,
-                                    features: table.features)
+    /// Writes a table as CSV through GDAL, reals rounded to `decimals` places (4 by default,
+    /// the precision of every camplan CSV; `nil` for a table that rounds its own columns, such
+    /// as the installer's coordinates).
+    public func writeCSV(_ table: ReportTable, to relative: String, decimals: Int? = 4) throws {
+        let t = decimals.map { table.rounded(decimals: $0) } ?? table
+        let layer = try OutputLayer(name: (relative as NSString).lastPathComponent, fields: t.fields, geometryType: .none,
+                                    features: t.features)
         try VectorWriter.writeCSV(layer, to: try path(relative))
     }
 

@@ -49,19 +49,19 @@ public enum OutputRegistry {
                        write: { c in
                            guard let ranks = c.products.ranks, let layer = try c.modelWardLayer() else { return [] }
                            let files = try c.writeGeoJSON(layer, to: "model-wards.geojson")
-                           try c.staging.writeCSV(PlannerTables.modelWards(ranks).rounded(), to: c.file("model-wards.csv"))
+                           try c.staging.writeCSV(PlannerTables.modelWards(ranks), to: c.file("model-wards.csv"))
                            return files + [c.file("model-wards.csv")]
                        }),
         OutputArtifact(name: "curve", summary: "curve.csv: covered share after each new camera",
                        write: { c in
                            guard let o = c.products.placement else { return [] }
-                           try c.staging.writeCSV(PlacementOutputs.curveTable(o).rounded(), to: c.file("curve.csv"))
+                           try c.staging.writeCSV(PlacementOutputs.curveTable(o), to: c.file("curve.csv"))
                            return [c.file("curve.csv")]
                        }),
         OutputArtifact(name: "groups", summary: "groups.csv: coverage, hot cells and cameras per group (needs wards)",
                        write: { c in
                            guard let o = c.products.placement, c.data.inputs.wards != nil else { return [] }
-                           try c.staging.writeCSV(PlacementOutputs.groupTable(o).rounded(), to: c.file("groups.csv"))
+                           try c.staging.writeCSV(PlacementOutputs.groupTable(o), to: c.file("groups.csv"))
                            return [c.file("groups.csv")]
                        }),
         OutputArtifact(name: "summary", summary: "summary.json: the plan's figures (or the hot-spot summary when nothing was placed)",
@@ -129,7 +129,7 @@ public enum OutputRegistry {
                            let table = try InstallerList.table(o, wards: c.data.boundaries.wards, catalog: c.data.catalog, toLonLat: c.toLonLat,
                                                                toGrid: try CoordinateTransform(from: .wgs84, to: try CRS(grid)),
                                                                streets: c.data.streets)
-                           try c.staging.writeCSV(table, to: c.file("cameras.csv"))
+                           try c.staging.writeCSV(table, to: c.file("cameras.csv"), decimals: nil)
                            try Spreadsheets.write([(c.outputs.lang == .vi ? "Camera" : "Cameras", InstallerList.reader(table, c.outputs.lang, grid: grid))],
                                                   to: try c.staging.path(c.file("cameras.xlsx")))
                            return [c.file("cameras.csv"), c.file("cameras.xlsx")]
@@ -149,13 +149,13 @@ public enum OutputRegistry {
         OutputArtifact(name: "comparison", summary: "comparison.csv and .md: scenario × group coverage",
                        writeRun: { r in
                            let t = r.comparison
-                           try r.staging.writeCSV(t.rounded(), to: "comparison.csv")
+                           try r.staging.writeCSV(t, to: "comparison.csv")
                            try r.staging.write("# Scenario comparison\n\n" + t.markdown() + "\n", to: "comparison.md")
                            return ["comparison.csv", "comparison.md"]
                        }),
         OutputArtifact(name: "scorecard", summary: "scorecard.csv: the directive's targets judged per group and province",
                        writeRun: { r in
-                           try r.staging.writeCSV(r.scorecard.rounded(), to: "scorecard.csv")
+                           try r.staging.writeCSV(r.scorecard, to: "scorecard.csv")
                            return ["scorecard.csv"]
                        }),
         OutputArtifact(name: "xlsx", summary: "comparison.xlsx and scorecard.xlsx: the comparison and the scorecard for Excel (headers in lang, numbers numeric)",
