@@ -17,6 +17,8 @@ public struct ScenarioPageInput: Sendable {
     public var coveredShare: Double
     /// Covered share of the held-out year's incidents, when the run has one.
     public var heldOutShare: Double?
+    /// The held-out year and the years the plan for it was fit on (for the headline's label).
+    public var heldOutYears: (year: Int, fit: [Int])?
     public var modelWards: ReportTable?
     /// Further map layers drawn under the cameras (a traffic scenario's black spots and gateways).
     public var extraLayers: [HTMLReport.Layer] = []
@@ -25,7 +27,7 @@ public struct ScenarioPageInput: Sendable {
 
     public init(name: String, description: String?, wards: OutputLayer, districts: OutputLayer?, cells: OutputLayer?,
                 coverage: OutputLayer?, cameras: OutputLayer?, outcome: ScenarioOutcome, newCost: Double, coveredShare: Double,
-                heldOutShare: Double? = nil, modelWards: ReportTable?, versions: String) {
+                heldOutShare: Double? = nil, heldOutYears: (year: Int, fit: [Int])? = nil, modelWards: ReportTable?, versions: String) {
         self.name = name
         self.description = description
         self.wards = wards
@@ -37,6 +39,7 @@ public struct ScenarioPageInput: Sendable {
         self.newCost = newCost
         self.coveredShare = coveredShare
         self.heldOutShare = heldOutShare
+        self.heldOutYears = heldOutYears
         self.modelWards = modelWards
         self.versions = versions
     }
@@ -59,7 +62,15 @@ public enum ReportPages {
             (lang.text(.headlineCost), lang.millionVND(p.newCost)),
         ]
         // The held-out share (a year the plan never saw) before the in-sample one.
-        if let h = p.heldOutShare { headline.append((lang.text(.headlineHeldOut), lang.percent(share: h))) }
+        if let h = p.heldOutShare {
+            var value = lang.percent(share: h)
+            if let y = p.heldOutYears, let first = y.fit.first, let last = y.fit.last {
+                let fit = first == last ? "\(first)" : "\(first)–\(last)"
+                value += " (" + lang.text(.heldOutYearNote).replacingOccurrences(of: "{year}", with: "\(y.year)")
+                    .replacingOccurrences(of: "{fit}", with: fit) + ")"
+            }
+            headline.append((lang.text(.headlineHeldOut), value))
+        }
         headline.append((lang.text(.headlineCoverage), lang.percent(share: p.coveredShare) + " (" + lang.text(.inSampleNote) + ")"))
         if hot.0 > 0 {
             headline.append((lang.text(.headlineHot), "\(lang.integer(hot.1)) / \(lang.integer(hot.0)) \(lang.text(.cells)) (\(lang.percent(share: Double(hot.1) / Double(hot.0))))"))
@@ -116,7 +127,8 @@ public enum ReportPages {
                           tables: tables, notes: notes(lang, versions: p.versions)).render()
     }
 
-    /// The comparison page: charts across scenarios (coverage, hot cells, cost) and districts
+    /// The comparison page: charts across scenarios (held-out coverage when evaluated, in-sample
+    /// coverage, hot cells, cost) and districts
     /// (new cameras), the comparison table with totals, and the directive scorecard.
     public static func comparison(_ comparison: ReportTable, scorecard: ReportTable, scenarioFile: String, lang: ReportLanguage,
                                   versions: String) -> String {
@@ -148,6 +160,12 @@ public enum ReportPages {
                 }.flatMap { value($0, "cameras_new") } })
             },
             format: { lang.number($0) }))
+        // The held-out year first: the one coverage figure that compares across demands.
+        let heldOut = totals.map { $0.flatMap { value($0, "heldout_coverage") }.map { $0 * 100 } }
+        if heldOut.contains(where: { $0 != nil }) {
+            charts.insert(HTMLReport.BarChart(title: lang.text(.chartHeldOut), categories: scenarios,
+                                              series: [(lang.text(.headlineHeldOut), "#08519c", heldOut)], format: pct), at: 0)
+        }
         let subtitle = "\(lang.text(.comparisonSubtitle)) \((scenarioFile as NSString).lastPathComponent): \(scenarios.joined(separator: ", "))."
         return HTMLReport(lang: lang, title: lang.text(.comparisonTitle), subtitle: subtitle, charts: charts,
                           tables: [(lang.text(.comparisonByGroup), ReaderTable(comparison, lang, totalField: "group")),

@@ -8,8 +8,8 @@ public enum ReportPhrase: String, Sendable, CaseIterable {
     case byGroup, modelWards, modelWardLayer, scorecard, comparisonByGroup, total, province
     case met, notMet, noData, yes, no
     case north, scale, synthetic, osm, software, perKm2Unit
-    case chartCoverage, chartCameras, chartHot, chartCost
-    case inSampleNote
+    case chartCoverage, chartHeldOut, chartCameras, chartHot, chartCost
+    case inSampleNote, heldOutYearNote
 
     var texts: (String, String) {
         switch self {
@@ -61,11 +61,13 @@ public enum ReportPhrase: String, Sendable, CaseIterable {
         case .osm: ("Đường, công trình: © OpenStreetMap contributors (ODbL).", "Roads and buildings: © OpenStreetMap contributors (ODbL).")
         case .software: ("Phần mềm", "Software")
         case .perKm2Unit: ("trên km²", "per km²")
-        case .chartCoverage: ("Tỷ lệ phủ nhu cầu theo kịch bản (%)", "Demand covered by scenario (%)")
+        case .chartCoverage: ("Tỷ lệ phủ nhu cầu theo kịch bản, trên dữ liệu dùng để bố trí (%)", "Demand covered by scenario, on the data each plan was fitted to (%)")
+        case .chartHeldOut: ("Tỷ lệ phủ vụ việc năm kiểm tra theo kịch bản (%)", "Held-out year's incidents covered by scenario (%)")
         case .chartCameras: ("Camera mới theo địa bàn và kịch bản (chiếc)", "New cameras by group and scenario")
         case .chartHot: ("Ô điểm nóng 95 % được phủ theo kịch bản (%)", "95% hot cells reached by scenario (%)")
         case .chartCost: ("Chi phí camera mới theo kịch bản (triệu đồng)", "Cost of the new cameras by scenario (million VND)")
         case .inSampleNote: ("trên dữ liệu dùng để bố trí", "on the data the plan was fitted to")
+        case .heldOutYearNote: ("vụ việc năm {year}, phương án bố trí theo {fit}", "{year}'s incidents, plan fitted to {fit}")
         }
     }
 }

@@ -14,6 +14,7 @@ enum ScenarioPage {
             outcome: ScenarioOutcome(name: c.products.name, gap: o?.gap ?? 0, groups: o?.groups ?? []), newCost: o?.newCost ?? 0,
             coveredShare: o.map { $0.totalWeight > 0 ? $0.coveredWeight / $0.totalWeight : 0 } ?? 0,
             heldOutShare: c.products.heldOut?.score.coverage,
+            heldOutYears: c.products.heldOut.map { ($0.score.year, $0.score.yearsFit) },
             modelWards: c.products.ranks.map { ModelWardOutputs.consoleTable($0, top: 10) }, versions: CamplanVersion.line)
         page.extraLayers = try TrafficOutputs.pageLayers(c)
         return try ReportPages.scenario(page, lang: c.outputs.lang)
