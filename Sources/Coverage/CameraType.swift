@@ -108,17 +108,30 @@ public struct CameraType: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        let id = try c.decode(String.self, forKey: .id)
+        // Whole numbers are read as numbers first: a JSON decoder reports 2.5 for an Int as
+        // invalid JSON "at top level", naming neither the type nor the field.
+        func whole(_ key: CodingKeys) throws -> Int? {
+            guard let v = try c.decodeIfPresent(Double.self, forKey: key) else { return nil }
+            guard v.isFinite, v == v.rounded(), abs(v) <= Double(Int32.max) else {
+                throw CoverageError.invalidField(typeId: id, field: key.rawValue, value: v, expected: "a whole number")
+            }
+            return Int(v)
+        }
+        guard let sensor = try whole(.sensorWidthPixels) else {
+            throw DecodingError.keyNotFound(CodingKeys.sensorWidthPixels, .init(codingPath: c.codingPath, debugDescription: "missing"))
+        }
         try self.init(
-            id: c.decode(String.self, forKey: .id),
-            name: c.decodeIfPresent(String.self, forKey: .name) ?? c.decode(String.self, forKey: .id),
-            sensorWidthPixels: c.decode(Int.self, forKey: .sensorWidthPixels),
+            id: id,
+            name: c.decodeIfPresent(String.self, forKey: .name) ?? id,
+            sensorWidthPixels: sensor,
             horizontalFOVDegrees: c.decode(Double.self, forKey: .horizontalFOVDegrees),
             mountHeightMeters: c.decode(Double.self, forKey: .mountHeightMeters),
             costMillionVND: c.decode(Double.self, forKey: .costMillionVND),
             kind: c.decodeIfPresent(CameraKind.self, forKey: .kind) ?? .fixed,
             is360: c.decodeIfPresent(Bool.self, forKey: .is360) ?? false,
             maxRangeMeters: c.decodeIfPresent(Double.self, forKey: .maxRangeMeters),
-            ptzPresets: c.decodeIfPresent(Int.self, forKey: .ptzPresets),
+            ptzPresets: whole(.ptzPresets),
             ptzDwellShares: c.decodeIfPresent([Double].self, forKey: .ptzDwellShares),
             ptzPresetFOVDegrees: c.decodeIfPresent(Double.self, forKey: .ptzPresetFOVDegrees))
     }
@@ -154,10 +167,17 @@ public struct CameraType: Sendable, Hashable, Codable {
 
     /// Checks `ptz_presets`, `ptz_dwell` and `ptz_preset_fov_deg`.
     func validatePresets() throws {
-        if ptzPresets == nil, ptzDwellShares == nil, ptzPresetFOVDegrees == nil { return }
+        // The first preset field given, named in the messages.
+        let given: (field: String, value: Double)? = ptzPresets.map { ("ptz_presets", Double($0)) }
+            ?? ptzDwellShares.map { ("ptz_dwell", Double($0.count)) } ?? ptzPresetFOVDegrees.map { ("ptz_preset_fov_deg", $0) }
+        guard let given else { return }
         guard kind == .ptz else {
-            throw CoverageError.invalidField(typeId: id, field: "ptz_presets", value: Double(ptzPresets ?? 0),
-                                             expected: "no preset fields on a camera whose kind is not ptz")
+            throw CoverageError.invalidField(typeId: id, field: given.field, value: given.value,
+                                             expected: "no preset fields on a camera whose kind is \(kind.rawValue), not ptz")
+        }
+        guard ptzPresets != nil else {
+            throw CoverageError.invalidField(typeId: id, field: given.field, value: given.value,
+                                             expected: "ptz_presets (the number of preset views) beside it")
         }
         guard let n = ptzPresets, n >= 1, n <= 36 else {
             throw CoverageError.invalidField(typeId: id, field: "ptz_presets", value: Double(ptzPresets ?? 0),

@@ -67,25 +67,41 @@ public struct IncidentWeighting: Sendable, Equatable {
         (severityWeights[severity] ?? 0) * base
     }
 
-    /// Weight per incident: ``severityWeight(of:base:)``, decayed by age; 0 for incidents the
-    /// category filter drops. O(n).
-    public func weights(for incidents: IncidentTable) -> [Double] {
-        var out = [Double](repeating: 0, count: incidents.count)
-        for i in 0..<incidents.count {
-            guard keeps(incidents, i) else { continue }
-            var w = severityWeight(of: incidents.severities[i], base: incidents.baseWeights.isEmpty ? 1 : incidents.baseWeights[i])
-            if let h = halfLifeDays, let ref = referenceDayNumber, !incidents.dayNumbers.isEmpty, let d = incidents.dayNumbers[i] {
-                let age = Double(ref - d)
-                if age > 0 { w *= pow(0.5, age / h) }
-            }
-            out[i] = w
+    /// The weight of one incident: 0 when the category filter drops it, else
+    /// ``severityWeight(of:base:)``, decayed by its age when `decayed` (and a half-life is
+    /// set). The one per-incident rule: hot spots, placement demand and held-out scores call it.
+    /// - Parameters:
+    ///   - category: the incident's category; `nil` when the data have no category column (then
+    ///     a category filter drops it).
+    ///   - dayNumber: its ``CivilDate`` day, `nil` when undated (no decay).
+    public func weight(severity: SeverityClass, base: Double, category: String?, dayNumber: Int?, decayed: Bool = true) -> Double {
+        guard keeps(category: category) else { return 0 }
+        var w = severityWeight(of: severity, base: base)
+        if decayed, let h = halfLifeDays, let ref = referenceDayNumber, let d = dayNumber {
+            let age = Double(ref - d)
+            if age > 0 { w *= pow(0.5, age / h) }
         }
-        return out
+        return w
+    }
+
+    /// Weight per incident (``weight(severity:base:category:dayNumber:decayed:)``). O(n).
+    public func weights(for incidents: IncidentTable) -> [Double] {
+        (0..<incidents.count).map { i in
+            weight(severity: incidents.severities[i], base: incidents.baseWeights.isEmpty ? 1 : incidents.baseWeights[i],
+                   category: incidents.categories.isEmpty ? nil : incidents.categories[i],
+                   dayNumber: incidents.dayNumbers.isEmpty ? nil : incidents.dayNumbers[i])
+        }
     }
 
     /// Whether incident `i` passes the category filter.
     public func keeps(_ incidents: IncidentTable, _ i: Int) -> Bool {
+        keeps(category: incidents.categories.isEmpty ? nil : incidents.categories[i])
+    }
+
+    /// Whether an incident of `category` passes the filter (`nil`: no category column, dropped
+    /// by any filter).
+    public func keeps(category: String?) -> Bool {
         guard let keep = categories else { return true }
-        return !incidents.categories.isEmpty && keep.contains(incidents.categories[i])
+        return category.map(keep.contains) ?? false
     }
 }

@@ -49,6 +49,9 @@ public struct DemandSelectionResult: Sendable, Equatable {
     public var scoreYear: Int?
     /// Why no split was made (fewer than two training years), else `nil`.
     public var fallbackReason: String?
+    /// Warnings on the choice: a tie (the first candidate listed is kept) or no candidate
+    /// covering anything of the year scored (the choice is then arbitrary).
+    public var notes: [String] = []
 }
 
 /// Chooses the demand of a placement by a time split inside its training years only: fit on
@@ -91,10 +94,28 @@ public enum DemandSelection {
             let score = try HeldOutPlacement.fitAndScore(data, hot: hot, year: scoreYear) { h in try fit(h, ps) }
             rows.append(.init(candidate: c, score: score))
         }
+        let (best, notes) = choose(rows)
+        return DemandSelectionResult(rows: rows, chosen: rows[best].candidate, fitYears: Array(years.dropLast()),
+                                     scoreYear: scoreYear, fallbackReason: nil, notes: notes)
+    }
+
+    /// The row with the highest held-out coverage, the first of equal ones (candidates are
+    /// listed simplest first), with a warning when others tie with it or when every
+    /// candidate scored 0.
+    static func choose(_ rows: [DemandSelectionResult.Row]) -> (best: Int, notes: [String]) {
+        guard !rows.isEmpty else { return (0, []) }
         var best = 0
         for (k, r) in rows.enumerated() where r.score.coverage > rows[best].score.coverage + 1e-12 { best = k }
-        return DemandSelectionResult(rows: rows, chosen: rows[best].candidate, fitYears: Array(years.dropLast()),
-                                     scoreYear: scoreYear, fallbackReason: nil)
+        let top = rows[best].score
+        if top.coveredWeight <= 0 {
+            return (best, ["demand auto: no candidate covered any of \(top.year)'s weighted incidents when fit on "
+                + "\(HeldOutPlacement.yearsText(top.yearsFit)); the choice of \(rows[best].candidate.label) (the first listed) says nothing"])
+        }
+        let tied = rows.indices.filter { $0 != best && abs(rows[$0].score.coverage - top.coverage) <= 1e-12 }
+        guard !tied.isEmpty else { return (best, []) }
+        return (best, [String(format: "demand auto: %d candidates tie at %.2f%% of %d (%@); the first listed, %@, is used",
+                              tied.count + 1, top.coverage * 100, top.year,
+                              ([best] + tied).map { rows[$0].candidate.label }.joined(separator: ", "), rows[best].candidate.label)])
     }
 
     /// `demand-selection.csv`: candidate, kind, bandwidth, half-life, boost, years fit, year

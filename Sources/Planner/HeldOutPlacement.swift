@@ -58,14 +58,21 @@ public enum HeldOutPlacement {
         return (hot.years.map { Set($0).intersection(all) } ?? all).sorted()
     }
 
-    /// Points and weights of the incidents dated in `year` (severity weight × weight column).
-    public static func incidents(of year: Int, in data: StudyData) -> (points: PlanarPointSet, weights: [Double], groups: [String?]) {
+    /// Points and weights of the incidents dated in `year`, weighted as the demand weighs them
+    /// (``HotSpotSettings/incidentWeighting(referenceDayNumber:)``: severity × weight column,
+    /// `categories` filter) but without the recency decay and `hot_priority`: every incident of
+    /// the year scored counts in full. Incidents the category filter drops are left out.
+    public static func incidents(of year: Int, in data: StudyData, settings: HotSpotSettings) throws
+        -> (points: PlanarPointSet, weights: [Double], groups: [String?]) {
+        var plain = settings
+        plain.halfLifeDays = nil
+        let weighting = try plain.incidentWeighting(referenceDayNumber: nil)
         let inc = data.incidents
         let wards = data.boundaries.wards
         var pts = PlanarPointSet(), w: [Double] = [], g: [String?] = []
-        for i in 0 ..< inc.count where inc.dates[i]?.year == year {
+        for i in 0 ..< inc.count where inc.dates[i]?.year == year && weighting.keeps(category: inc.categories[i]) {
             pts.append(inc.points[i])
-            w.append((IncidentWeighting.defaultSeverityWeights[data.severityClasses[i]] ?? 1) * inc.weights[i])
+            w.append(weighting.weight(severity: data.severityClasses[i], base: inc.weights[i], category: inc.categories[i], dayNumber: nil))
             let ward = inc.wardIndices[i]
             g.append(ward >= 0 && ward < wards.count ? wards[ward].group : nil)
         }
@@ -100,20 +107,34 @@ public enum HeldOutPlacement {
                             curve: curve, newCameras: cams, groups: byGroup)
     }
 
+    /// Years as the console writes them: runs of consecutive years as `2021-2022`, gaps with a
+    /// comma (`2019, 2021`: a range would claim 2020).
+    static func yearsText(_ years: [Int]) -> String {
+        var parts: [String] = []
+        var k = 0
+        while k < years.count {
+            var end = k
+            while end + 1 < years.count, years[end + 1] == years[end] + 1 { end += 1 }
+            parts.append(end == k ? String(years[k]) : "\(years[k])-\(years[end])")
+            k = end + 1
+        }
+        return parts.joined(separator: ", ")
+    }
+
     /// Console lines: the held-out figure side by side with the in-sample one, the rolling
     /// origins, and what `auto` chose with every candidate's score.
     public static func console(heldOut: HeldOutEvaluation?, selection: DemandSelectionResult?, inSample: Double) -> String {
         var s = ""
         if let h = heldOut {
             s += String(format: "held-out %d: %.2f%% of its weighted incidents (fit on %@); in-sample %.2f%%\n", h.score.year,
-                        h.score.coverage * 100, h.score.yearsFit.map(String.init).joined(separator: "-"), inSample * 100)
+                        h.score.coverage * 100, yearsText(h.score.yearsFit), inSample * 100)
             if let mean = h.rollingMean {
                 s += String(format: "rolling origin: %@; mean %.2f%%\n",
                             h.rolling.map { String(format: "%d %.2f%%", $0.year, $0.coverage * 100) }.joined(separator: ", "), mean * 100)
             }
         }
         if let sel = selection, let y = sel.scoreYear {
-            s += "demand auto: \(sel.chosen.label) (fit \(sel.fitYears.map(String.init).joined(separator: "-")), scored on \(y)): "
+            s += "demand auto: \(sel.chosen.label) (fit \(yearsText(sel.fitYears)), scored on \(y)): "
             s += sel.rows.map { String(format: "%@ %.2f%%", $0.candidate.label, $0.score.coverage * 100) }.joined(separator: "; ") + "\n"
         }
         return s
@@ -143,9 +164,10 @@ public enum HeldOutPlacement {
         guard !before.isEmpty else {
             throw PlannerError.invalidConfiguration("evaluate_year \(year): no incident year before it to fit on (years: \(years.map(String.init).joined(separator: ", ")))")
         }
-        let target = incidents(of: year, in: data)
+        let target = try incidents(of: year, in: data, settings: hot)
         guard target.points.count > 0 else {
-            throw PlannerError.invalidConfiguration("evaluate_year \(year): no incident dated in that year")
+            let filter = hot.categoryList.map { " in the categories " + $0.joined(separator: ", ") } ?? ""
+            throw PlannerError.invalidConfiguration("evaluate_year \(year): no incident dated in that year\(filter)")
         }
         var h = hot
         h.years = before

@@ -57,9 +57,7 @@ public struct PlacementProcedure {
     /// Fits the plan for `h` and `p` (`p.demand` must not be `auto`).
     public mutating func fit(_ h: HotSpotSettings, _ p: PlacementSettings) throws -> PlacementOutcome {
         let hot = try hotSpots(h)
-        var q = p
-        q.years = h.years
-        return try PlacementStage.run(data, sites: sites, hot: hot, settings: q, progress: pipeline.progress, label: label,
+        return try PlacementStage.run(data, sites: sites, hot: hot, incidents: h, settings: p, progress: pipeline.progress, label: label,
                                       cache: pipeline.coverageCache, memoryBudget: memoryBudget)
     }
 
@@ -89,6 +87,7 @@ public struct PlacementProcedure {
             if let y = evaluateYear { train.years = years.filter { $0 < y } }
             (chosen, selection) = try resolve(train, p)
             if let why = selection?.fallbackReason { warnings.append(why) }
+            warnings += selection?.notes ?? []
         }
         var heldOut: HeldOutEvaluation?
         if let y = evaluateYear {
@@ -99,8 +98,11 @@ public struct PlacementProcedure {
             heldOut = try HeldOutPlacement.evaluate(data, hot: h, year: y) { fitHot in
                 if fitHot.years == trainYears { return try self.fit(fitHot, chosen) }
                 let (q, sel) = try self.resolve(fitHot, p)
-                if let why = sel?.fallbackReason {
-                    warnings.append("held-out origin \(fitHot.years.map { $0.map(String.init).joined(separator: "-") } ?? ""): \(why)")
+                let fitYears = fitHot.years ?? []
+                if let sel, let scored = years.first(where: { $0 > (fitYears.last ?? Int.min) }) {
+                    for why in [sel.fallbackReason].compactMap({ $0 }) + sel.notes {
+                        warnings.append("held-out origin \(scored) (fit on \(HeldOutPlacement.yearsText(fitYears))): \(why)")
+                    }
                 }
                 return try self.fit(fitHot, q)
             }

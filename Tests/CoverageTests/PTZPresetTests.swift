@@ -44,6 +44,24 @@ struct PTZPresetTests {
         #expect(cat.types[0].ptzPresets == 4 && cat.types[0].ptzDwellShares == [0.25, 0.25, 0.25, 0.25])
     }
 
+    /// A bad preset field names the type and the field actually written.
+    @Test(arguments: [
+        (#""ptz_presets":2.5"#, "camera type 'p': field 'ptz_presets' is 2.5, expected a whole number"),
+        (#""sensor_width_px":2560.5"#, "camera type 'p': field 'sensor_width_px' is 2560.5, expected a whole number"),
+        (#""ptz_dwell":[0.5,0.5]"#, "camera type 'p': field 'ptz_dwell' is 2.0, expected ptz_presets (the number of preset views) beside it"),
+        (#""ptz_preset_fov_deg":20"#, "camera type 'p': field 'ptz_preset_fov_deg' is 20.0, expected ptz_presets (the number of preset views) beside it"),
+        (#""kind":"fixed","ptz_dwell":[1]"#, "camera type 'p': field 'ptz_dwell' is 1.0, expected no preset fields on a camera whose kind is fixed, not ptz"),
+    ])
+    func badPresetFieldsAreNamed(field: String, message: String) throws {
+        var fields = [#""id":"p""#, #""sensor_width_px":2560"#, #""hfov_deg":2.6"#, #""mount_height_m":8"#, #""cost_million_vnd":32"#,
+                      #""kind":"ptz""#, #""is360":true"#, #""max_range_m":80"#]
+        let replaced = field.split(separator: ",").map { String($0.split(separator: ":")[0]) }
+        fields.removeAll { f in replaced.contains { f.hasPrefix($0 + ":") } }
+        let json = #"{"types":[{"# + (fields + [field]).joined(separator: ",") + "}]}"
+        let error = #expect(throws: CoverageError.self) { try CameraCatalog(jsonData: Data(json.utf8)) }
+        #expect(error?.description == message)
+    }
+
     /// Each covered point is credited with its weight times the dwell share of the preset
     /// that sees it; the solver's objective is that sum.
     @Test func fourPresetPTZIsCreditedWithWeightTimesDwellShare() throws {

@@ -15,8 +15,11 @@ struct HeldOutStudy {
     static let sites = [(106.3600, 10.3600), (106.3627, 10.3600), (106.3654, 10.3600), (106.3681, 10.3600),
                         (106.3708, 10.3600), (106.3735, 10.3600)]
 
-    /// - Parameter year3Site: the site (0-based) of the second 2023 cluster.
-    init(year3Site: Int = 4, year3Shift: Double = 0) throws {
+    /// - Parameters:
+    ///   - year3Site: the site (0-based) of the second 2023 cluster.
+    ///   - robberySite: a site with `robbery` incidents (30 less serious in 2021 and in 2022,
+    ///     10 in 2023), the other category; `nil`: none.
+    init(year3Site: Int = 4, year3Shift: Double = 0, robberySite: Int? = nil) throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("camplan-heldout-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let features = Self.sites.enumerated().map { i, s in
@@ -29,11 +32,11 @@ struct HeldOutStudy {
         var rng = SplitMix64(seed: 11)
         var csv = "id,date,category,severity,solved,lon,lat\n"
         var n = 0
-        func add(_ site: Int, year: Int, count: Int, severity: String, shift: Double = 0) {
+        func add(_ site: Int, year: Int, count: Int, severity: String, shift: Double = 0, category: String = "property_theft") {
             let s = Self.sites[site]
             for k in 0 ..< count {
                 let dx = (rng.unit() - 0.5) * 0.00025, dy = (rng.unit() - 0.5) * 0.00025
-                csv += "I\(n),\(year)-0\(1 + k % 9)-1\(k % 10),property_theft,\(severity),1,\(s.0 + dx + shift),\(s.1 + dy)\n"
+                csv += "I\(n),\(year)-0\(1 + k % 9)-1\(k % 10),\(category),\(severity),1,\(s.0 + dx + shift),\(s.1 + dy)\n"
                 n += 1
             }
         }
@@ -43,6 +46,9 @@ struct HeldOutStudy {
         }
         add(0, year: 2023, count: 5, severity: "less_serious")
         add(year3Site, year: 2023, count: 9, severity: "very_serious", shift: year3Shift)
+        if let r = robberySite {
+            for (y, count) in [(2021, 30), (2022, 30), (2023, 10)] { add(r, year: y, count: count, severity: "less_serious", category: "robbery") }
+        }
         try csv.write(toFile: dir + "/incidents.csv", atomically: true, encoding: .utf8)
     }
 
@@ -101,9 +107,9 @@ struct HeldOutPlacementTests {
         let held = try #require(r.heldOut).score
         #expect(held.year == 2023 && held.yearsFit == [2021, 2022])
         // The plan fit on 2021-2022 alone, as `place --years 2021 2022` fits it.
-        var q = p
-        q.years = [2021, 2022]
-        let alone = try PlacementStage.run(data, sites: sites, hot: nil, settings: q)
+        var fitYears = HotSpotSettings()
+        fitYears.years = [2021, 2022]
+        let alone = try PlacementStage.run(data, sites: sites, hot: nil, incidents: fitYears, settings: p)
         #expect(alone.cameras.map(\.siteID) == ["S1"])
         let (covered, total) = Self.recompute(alone, data, year: 2023)
         #expect(abs(held.coveredWeight - covered) < 1e-9)
@@ -136,5 +142,109 @@ struct HeldOutPlacementTests {
         #expect(ha.coveredWeight == hb.coveredWeight)   // S1's 2023 incidents are the same in both
         // ... while the written plans, fit on all years, may differ: year Y does reach them.
         #expect(ha.totalWeight == hb.totalWeight)
+    }
+
+    @Test func theCategoryFilterShapesTheDemandAndTheHeldOutScoreWithoutHotSpots() throws {
+        let data = try HeldOutStudy(robberySite: 5).data()
+        var h = HotSpotSettings()
+        h.categories = ["property_theft"]
+        var proc = PlacementProcedure(pipeline: Pipeline(data: data), sites: try SiteSet.make(data, spacingMeters: 150))
+        proc.hotSpotsMode = .skip
+        let r = try proc.run(hot: h, placement: try HeldOutStudy.settings(), evaluateYear: 2023)
+        let held = try #require(r.heldOut).score
+        // Unfiltered, the robberies at S6 (30 a year) outweigh S1's thefts (24 a year); with
+        // the filter S1 wins, and 2023 is scored on its thefts alone: 5 / (5 + 9 × 4).
+        #expect(held.newCameras.count == 1 && held.newCameras[0].hasPrefix("S1/"))
+        #expect(r.outcome.cameras.map(\.siteID) == ["S1"])
+        #expect(abs(held.totalWeight - 41) < 1e-9)
+        #expect(abs(held.coverage - 5.0 / 41.0) < 1e-12)
+        // In-sample demand: the thefts of the three years, (24 + 8) × 2 + 41.
+        #expect(abs(r.outcome.totalWeight - 105) < 1e-9)
+        // A category with no incident in the evaluation year is an error naming the filter.
+        h.categories = ["burglary"]
+        #expect(throws: PlannerError.self) { try proc.run(hot: h, placement: try HeldOutStudy.settings(), evaluateYear: 2023) }
+    }
+
+    /// `place` computes hot spots only when it can; `run` always: the same settings must give
+    /// the same demand, plan and held-out figures either way (categories and half-life
+    /// included).
+    @Test(arguments: [DemandKind.incidents, .predictive])
+    func theSameSettingsGiveTheSameFiguresWithOrWithoutHotSpots(demand: DemandKind) throws {
+        let data = try Study.data()
+        var h = Study.hotSettings
+        h.halfLifeDays = 200
+        var p = PlacementSettings()
+        p.adHocRangeMeters = 60
+        p.adHocFOVDegrees = 360
+        p.budgetCameras = 3
+        p.demand = demand
+        func run(_ mode: PipelineRequest.HotSpots) throws -> PlacementProcedure.Result {
+            var proc = PlacementProcedure(pipeline: Pipeline(data: data), sites: try SiteSet.make(data, spacingMeters: 150))
+            proc.hotSpotsMode = mode
+            return try proc.run(hot: h, placement: p, evaluateYear: 2023)
+        }
+        let with = try run(.required), without = try run(.skip)
+        #expect(with.hot != nil && without.hot == nil)
+        #expect(abs(with.outcome.totalWeight - without.outcome.totalWeight) <= 1e-9 * with.outcome.totalWeight)
+        #expect(with.outcome.cameras.map(\.siteID) == without.outcome.cameras.map(\.siteID))
+        #expect(with.heldOut == without.heldOut)
+        if demand == .incidents {
+            // Each incident's severity weight halves every 200 days before the latest day.
+            let inc = data.incidents
+            let day = { (i: Int) in inc.dates[i].map { CivilDate.dayNumber(year: $0.year, month: $0.month, day: $0.day) }! }
+            let latest = (0 ..< inc.count).map(day).max()!
+            let weight: [SeverityClass: Double] = [.lessSerious: 1, .serious: 2, .verySerious: 4, .especiallySerious: 8]
+            let expected = (0 ..< inc.count).map { weight[data.severityClasses[$0]]! * pow(0.5, Double(latest - day($0)) / 200) }.reduce(0, +)
+            #expect(abs(without.outcome.totalWeight - expected) < 1e-9 * expected)
+        }
+    }
+
+    /// The predictive surface decays its incidents once: `half_life_days` in the hot-spot
+    /// settings gives the same demand as the same half-life set on the surface alone.
+    @Test func predictiveDemandDecaysOnce() throws {
+        let data = try Study.data()
+        let sites = try SiteSet.make(data, spacingMeters: 150)
+        var p = PlacementSettings()
+        p.adHocRangeMeters = 60
+        p.adHocFOVDegrees = 360
+        p.budgetCameras = 3
+        p.demand = .predictive
+        var h = Study.hotSettings
+        h.halfLifeDays = 200
+        let a = try PlacementStage.run(data, sites: sites, hot: try HotSpotStage.run(data, h), incidents: h, settings: p)
+        var q = p
+        q.predictiveHalfLifeDays = 200
+        let b = try PlacementStage.run(data, sites: sites, hot: try HotSpotStage.run(data, Study.hotSettings), incidents: Study.hotSettings,
+                                       settings: q)
+        #expect(abs(a.totalWeight - b.totalWeight) < 1e-9 * b.totalWeight)
+        #expect(a.cameras.map(\.siteID) == b.cameras.map(\.siteID))
+    }
+
+    /// `auto` keeps the first of tied candidates and says so; when no candidate covered
+    /// anything, it says the choice carries no evidence.
+    @Test func autoStatesATieAndAChoiceWithoutEvidence() throws {
+        let c = try DemandSelection.defaultCandidates()
+        func row(_ k: Int, covered: Double) -> DemandSelectionResult.Row {
+            .init(candidate: c[k], score: HeldOutScore(year: 2022, yearsFit: [2021], coveredWeight: covered, totalWeight: 10, curve: [],
+                                                       newCameras: []))
+        }
+        let clear = DemandSelection.choose([row(0, covered: 2), row(1, covered: 3), row(2, covered: 1)])
+        #expect(clear.best == 1 && clear.notes.isEmpty)
+        let tie = DemandSelection.choose([row(0, covered: 2), row(1, covered: 3), row(2, covered: 3)])
+        #expect(tie.best == 1)
+        #expect(tie.notes == ["demand auto: 2 candidates tie at 30.00% of 2022 (\(c[1].label), \(c[2].label)); the first listed, \(c[1].label), is used"])
+        let none = DemandSelection.choose([row(0, covered: 0), row(1, covered: 0)])
+        #expect(none.best == 0 && none.notes.count == 1 && none.notes[0].contains("no candidate covered any of 2022"))
+        // The small study: the clusters of 2021 and 2022 sit at the same sites, so several
+        // surfaces pick the same camera; the warning reaches the procedure's warnings.
+        let data = try HeldOutStudy().data()
+        var proc = PlacementProcedure(pipeline: Pipeline(data: data), sites: try SiteSet.make(data, spacingMeters: 150))
+        proc.hotSpotsMode = .skip
+        let r = try proc.run(hot: HotSpotSettings(), placement: try HeldOutStudy.settings(demand: .auto), evaluateYear: 2023)
+        let sel = try #require(r.selection)
+        let top = sel.rows.map(\.score.coverage).max()!
+        #expect(sel.rows.filter { abs($0.score.coverage - top) <= 1e-12 }.count > 1)
+        #expect(r.warnings.contains { $0.contains("candidates tie at") })
+        #expect(sel.chosen == sel.rows.first { abs($0.score.coverage - top) <= 1e-12 }!.candidate)
     }
 }

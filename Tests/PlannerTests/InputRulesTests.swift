@@ -87,4 +87,37 @@ import Testing
         #expect(w.contains("row 3 (id E2): more than 1000 m outside"))
         #expect(w.contains("row 4 (id E3): same place, type and heading as row 1"))
     }
+
+    /// An installed camera that looks one way but has no heading is credited facing north:
+    /// a warning names it (a fixed camera, a PTZ with presets); a 360° camera or a PTZ
+    /// without presets needs none.
+    @Test func installedCamerasWithoutTheHeadingTheyNeedAreNamed() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("camplan-heading-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let wards = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"ward_code":"W1","ward_name":"A","ward_type":"xã","district_name":"X"},"geometry":{"type":"Polygon","coordinates":[[[106.35,10.35],[106.40,10.35],[106.40,10.40],[106.35,10.40],[106.35,10.35]]]}}]}"#
+        try wards.write(toFile: dir + "/wards.geojson", atomically: true, encoding: .utf8)
+        let rows: [(String, String, String)] = [("E1", "bullet_4mp_6mm", "null"), ("E2", "ptz_tour", "null"), ("E3", "ptz_tour", "45"),
+                                                ("E4", "fisheye_12mp_360", "null"), ("E5", "ptz_disc", "null"), ("E6", "bullet_4mp_6mm", "90")]
+        let features = rows.enumerated().map { k, r in
+            #"{"type":"Feature","properties":{"id":"\#(r.0)","camera_type":"\#(r.1)","heading_deg":\#(r.2)},"geometry":{"type":"Point","coordinates":[\#(106.36 + Double(k) * 0.001),10.36]}}"#
+        }
+        try #"{"type":"FeatureCollection","features":[\#(features.joined(separator: ","))]}"#
+            .write(toFile: dir + "/existing.geojson", atomically: true, encoding: .utf8)
+        var types = try CameraCatalog.builtIn().types
+        var tour = try #require(types.first { $0.id == "ptz_4mp_25x" })
+        var disc = tour
+        tour.id = "ptz_tour"
+        tour.ptzPresets = 4
+        disc.id = "ptz_disc"
+        disc.ptzPresets = nil
+        disc.ptzDwellShares = nil
+        disc.ptzPresetFOVDegrees = nil
+        types += [tour, disc]
+        let boundaries = try BoundaryLoader.load(dir + "/wards.geojson")
+        let (kept, warnings) = try StudyData.readInstalled(dir + "/existing.geojson", to: boundaries.workCRS,
+                                                           catalog: try CameraCatalog(types: types), studyArea: boundaries)
+        #expect(kept.count == 6)
+        #expect(warnings == [dir + "/existing.geojson: 2 installed cameras have no heading_deg and are credited facing north (0°): "
+                + "row 1 (id E1); row 2 (id E2, the start of its preset tour)"])
+    }
 }

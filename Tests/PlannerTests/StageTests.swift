@@ -78,7 +78,7 @@ struct DemandSourceTests {
         let d = try Study.data()
         var s = PlacementSettings()
         s.demand = .incidents
-        let demand = try ScenarioDemand.make(d, hot: nil, settings: s)
+        let demand = try ScenarioDemand.make(d, hot: nil, incidents: HotSpotSettings(), settings: s)
         #expect(demand.demand.count == 90)
         // Severity weights 1/2/4/8 by class, the weight column absent (1).
         let expected = d.severityClasses.map { IncidentWeighting.defaultSeverityWeights[$0] ?? 1 }.reduce(0, +)
@@ -90,9 +90,9 @@ struct DemandSourceTests {
         let d = try Study.data()
         let hot = try HotSpotStage.run(d, Study.hotSettings)
         var s = PlacementSettings()
-        let plain = try ScenarioDemand.make(d, hot: hot, settings: s)
+        let plain = try ScenarioDemand.make(d, hot: hot, incidents: HotSpotSettings(), settings: s)
         s.hotPriority = 3
-        let tripled = try ScenarioDemand.make(d, hot: hot, settings: s)
+        let tripled = try ScenarioDemand.make(d, hot: hot, incidents: HotSpotSettings(), settings: s)
         for i in 0 ..< plain.demand.count {
             let factor = hot.isHot95(at: plain.demand.points[i]) ? 3.0 : 1.0
             #expect(abs(tripled.demand.weights[i] - factor * plain.demand.weights[i]) < 1e-9)
@@ -104,13 +104,13 @@ struct DemandSourceTests {
         let d = try Study.data()
         var s = PlacementSettings()
         s.demand = .roads
-        let demand = try ScenarioDemand.make(d, hot: nil, settings: s)
+        let demand = try ScenarioDemand.make(d, hot: nil, incidents: HotSpotSettings(), settings: s)
         #expect(demand.demand.weights.allSatisfy { $0 == 1 })
         // About 2.1 + 1.0 + 1.0 km of road at one point per 25 m.
         #expect(demand.demand.count > 150 && demand.demand.count < 190, "\(demand.demand.count)")
         var none = PlacementSettings()
         none.demand = .roads
-        #expect(throws: PlannerError.self) { try ScenarioDemand.make(try Study.data(roads: false), hot: nil, settings: none) }
+        #expect(throws: PlannerError.self) { try ScenarioDemand.make(try Study.data(roads: false), hot: nil, incidents: HotSpotSettings(), settings: none) }
     }
 
     /// Spreading a cell's score over its road points keeps the cell's total.
@@ -124,10 +124,10 @@ struct DemandSourceTests {
         let scores = kind == .kde ? r.kdePerSquareKm : r.giZ.map { max($0, 0) }
         let total = scores.filter { $0 > 0 }.reduce(0, +)
         for roads in [true, false] {
-            let demand = try ScenarioDemand.make(try Study.data(roads: roads), hot: hot, settings: s)
+            let demand = try ScenarioDemand.make(try Study.data(roads: roads), hot: hot, incidents: HotSpotSettings(), settings: s)
             #expect(abs(demand.demand.weights.reduce(0, +) - total) < 1e-6 * total, "roads: \(roads)")
         }
-        #expect(throws: PlannerError.self) { try ScenarioDemand.make(hotData, hot: nil, settings: s) }
+        #expect(throws: PlannerError.self) { try ScenarioDemand.make(hotData, hot: nil, incidents: HotSpotSettings(), settings: s) }
     }
 }
 

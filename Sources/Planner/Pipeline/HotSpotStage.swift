@@ -21,20 +21,33 @@ public struct HotSpotOutcome: Sendable {
     public var hot95: [Bool] { result.giBin.map { $0 >= 2 } }
 }
 
+extension HotSpotSettings {
+    /// Indices into ``StudyData/incidents`` of the incidents these settings analyse: those
+    /// dated in `years` (all incidents, undated ones too, without `years`). Hot spots, the
+    /// placement demand and held-out scores select with this.
+    public func incidentIndices(in data: StudyData) -> [Int] {
+        let inc = data.incidents
+        guard let keep = years.map(Set.init) else { return Array(0 ..< inc.count) }
+        return (0 ..< inc.count).filter { i in inc.dates[i].map { keep.contains($0.year) } ?? false }
+    }
+
+    /// How an incident weighs under these settings: severity 1/2/4/8 × the weight column, the
+    /// `categories` filter, and the `half_life_days` decay counted back from
+    /// `referenceDayNumber` (the latest day analysed).
+    /// - Throws: ``HotSpotError/invalidParameter(name:value:expected:)`` for a half-life
+    ///   without any dated incident.
+    public func incidentWeighting(referenceDayNumber: Int?) throws -> IncidentWeighting {
+        try IncidentWeighting(severityWeights: IncidentWeighting.defaultSeverityWeights, categories: categories, halfLifeDays: halfLifeDays,
+                              referenceDayNumber: halfLifeDays == nil ? nil : referenceDayNumber)
+    }
+}
+
 /// Runs Getis-Ord Gi*, Local Moran, KDE, trends and the held-out test on a study, and turns
 /// the result into GIS layers.
 public enum HotSpotStage {
     public static func run(_ data: StudyData, _ s: HotSpotSettings, memoryBudget: MemoryBudget = .machineDefault) throws -> HotSpotOutcome {
         let inc = data.incidents
-        let keepYears = s.years.map(Set.init)
-        var idx: [Int] = []
-        idx.reserveCapacity(inc.count)
-        for i in 0 ..< inc.count {
-            if let ys = keepYears {
-                guard let y = inc.dates[i]?.year, ys.contains(y) else { continue }
-            }
-            idx.append(i)
-        }
+        let idx = s.incidentIndices(in: data)
         var points = PlanarPointSet()
         var severities: [SeverityClass] = []
         var days: [Int?] = []
@@ -70,9 +83,7 @@ public enum HotSpotStage {
         if s.trends && !trends {
             notes.append("trends not computed: they need at least 3 years of dated incidents (found \(years.count))")
         }
-        let weighting = try IncidentWeighting(severityWeights: IncidentWeighting.defaultSeverityWeights, categories: s.categories,
-                                              halfLifeDays: s.halfLifeDays,
-                                              referenceDayNumber: s.halfLifeDays == nil ? nil : days.compactMap { $0 }.max())
+        let weighting = try s.incidentWeighting(referenceDayNumber: days.compactMap { $0 }.max())
         var config = try HotSpotConfig(weighting: weighting, band: s.bandMeters.map { .fixed(meters: $0) } ?? .optimized,
                                        permutations: s.permutations, seed: s.seed, kdeBandwidthMeters: s.kdeBandwidthMeters,
                                        trends: trends, evaluationYear: s.evaluationYear)

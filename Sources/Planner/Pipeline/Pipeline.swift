@@ -93,7 +93,7 @@ public final class Pipeline {
                 s.budgetCost = nil
                 let sites = SiteSet(sites: data.installed.map { .init(id: $0.id, location: $0.location, source: .existing) },
                                     wardOfSite: data.installed.map { _ in nil })
-                return try PlacementStage.run(data, sites: sites, hot: p.hot, settings: s, progress: progress,
+                return try PlacementStage.run(data, sites: sites, hot: p.hot, incidents: scenario.settings.hotSpots, settings: s, progress: progress,
                                               memoryBudget: scenario.settings.limits.memoryBudget)
             }
         }

@@ -9,7 +9,9 @@ public enum PlacementStage {
     /// - Parameters:
     ///   - hot: the hot-spot outcome (needed for KDE/Gi* demand, hot priority and hot-cell
     ///     figures); `nil` for plain incident demand.
-    public static func run(_ data: StudyData, sites: SiteSet, hot: HotSpotOutcome?, settings s: PlacementSettings,
+    ///   - incidents: the hot-spot settings that choose and weigh the incidents (years,
+    ///     categories, half-life) when `hot` is `nil`; with `hot`, its settings apply.
+    public static func run(_ data: StudyData, sites: SiteSet, hot: HotSpotOutcome?, incidents: HotSpotSettings, settings s: PlacementSettings,
                            progress: ProgressReporter? = nil, label: String = "", cache: CoverageCache? = nil,
                            memoryBudget: MemoryBudget = .machineDefault) throws -> PlacementOutcome {
         let wards = data.boundaries.wards
@@ -28,13 +30,13 @@ public enum PlacementStage {
         }
         // 2. Demand.
         progress?.stage(label + "building demand")
-        let d = try ScenarioDemand.make(data, hot: hot, settings: s)
+        let d = try ScenarioDemand.make(data, hot: hot, incidents: incidents, settings: s)
         let demand = d.demand, demandWard = d.wardOfDemand
         // 3. Coverage.
         progress?.stage(label + "building coverage")
         // The matrix depends on the demand points, not on their weights.
         let key = CoverageCache.Key(siteIDs: sites.sites.map(\.id), cameras: specs.map { .init($0) }, headings: s.headings,
-                                    demand: s.demand, roadDemandSpacingMeters: s.roadDemandSpacingMeters, hotSpots: hot?.settings,
+                                    demand: s.demand, roadDemandSpacingMeters: s.roadDemandSpacingMeters, hotSpots: hot?.settings ?? incidents,
                                     demandCount: demand.count,
                                     predictive: s.demand == .predictive ? .init(s) : nil)
         let make = { () throws -> (CoverageBuilder, CoverageBuildResult) in

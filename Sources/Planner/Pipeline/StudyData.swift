@@ -256,6 +256,7 @@ public struct StudyData: Sendable {
         let m = installedMarginMeters
         var cameras = [InstalledCamera]()
         var skipped = [String]()
+        var northward = [String]()
         var rowOfID = [String: Int]()
         var rowAt = [String: Int]()
         for (f, p) in try points(layer, to: work) {
@@ -297,11 +298,27 @@ public struct StudyData: Sendable {
             }
             if let given { rowOfID[given] = row }
             rowAt[key] = row
+            if heading == nil, let t = try? catalog.type(id: type), needsHeading(t) {
+                northward.append("row \(row) (id \(id)\(t.ptzPresets == nil ? "" : ", the start of its preset tour"))")
+            }
             cameras.append(InstalledCamera(id: id, location: p, typeID: type, headingDegrees: heading))
         }
-        guard !skipped.isEmpty else { return (cameras, []) }
-        let shown = skipped.prefix(5).joined(separator: "; ") + (skipped.count > 5 ? "; ..." : "")
-        return (cameras, ["\(file): \(skipped.count) installed camera\(skipped.count == 1 ? "" : "s") left out: \(shown)"])
+        var warnings: [String] = []
+        func list(_ items: [String]) -> String { items.prefix(5).joined(separator: "; ") + (items.count > 5 ? "; ..." : "") }
+        if !skipped.isEmpty {
+            warnings.append("\(file): \(skipped.count) installed camera\(skipped.count == 1 ? "" : "s") left out: \(list(skipped))")
+        }
+        if !northward.isEmpty {
+            warnings.append("\(file): \(northward.count) installed camera\(northward.count == 1 ? " has" : "s have") no heading_deg and "
+                + "\(northward.count == 1 ? "is" : "are") credited facing north (0°): \(list(northward))")
+        }
+        return (cameras, warnings)
+    }
+
+    /// Whether an installed camera of type `t` looks one way, so that its coverage depends on
+    /// `heading_deg`: every type but a 360° one, and a PTZ only with preset views.
+    static func needsHeading(_ t: CameraType) -> Bool {
+        t.kind == .ptz ? t.ptzPresets != nil : !(t.is360 || t.horizontalFOVDegrees >= 360)
     }
 
     static func readCandidates(_ file: String, idField: String?, to work: CRS) throws -> [CandidateSite] {

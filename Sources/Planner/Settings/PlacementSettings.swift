@@ -107,9 +107,6 @@ public struct PlacementSettings: Sendable, Equatable, StageSettings {
     /// of the candidates depends on it, never the written plan or the held-out fit. Not a
     /// scenario key.
     public var screeningSolve = false
-    /// Incident years the demand is built from when no hot-spot outcome is given (with one,
-    /// its years apply); `nil`: all. Set by the held-out fits. Not a scenario key.
-    public var years: [Int]?
 
     public init() {}
 

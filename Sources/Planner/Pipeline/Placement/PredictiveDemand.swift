@@ -9,16 +9,17 @@ import HotSpots
 /// carry no demand.
 struct PredictiveDemand: DemandSource {
     func demand(_ c: DemandContext) throws -> (DemandSet, [Int?]) {
-        let s = c.settings, inc = c.data.incidents
+        let s = c.settings
         guard !c.data.roads.isEmpty else {
             throw PlannerError.invalidConfiguration("predictive demand needs a road layer (--roads, or roads: in the scenario inputs)")
         }
         let samples = try DemandSet.alongRoads(c.data.roads, spacingMeters: s.predictiveSpacingMeters)
-        let days = c.incidentIndices.map { i in inc.dates[i].map { CivilDate.dayNumber(year: $0.year, month: $0.month, day: $0.day) } }
-        let density = try s.predictive(halfLifeDays: c.hot?.settings.halfLifeDays)
+        // The surface applies its own half-life (an `auto` candidate's, else `half_life_days`)
+        // to the undecayed weights: the decay counts once.
+        let density = try s.predictive(halfLifeDays: c.incidentSettings.halfLifeDays)
         let surface = density.values(at: samples.points, points: c.incidentPoints,
-                                     incidentWeights: density.incidentWeights(points: c.incidentPoints, weights: c.incidentWeights,
-                                                                              dayNumbers: days))
+                                     incidentWeights: density.incidentWeights(points: c.incidentPoints, weights: c.undecayedWeights,
+                                                                              dayNumbers: c.incidentDays))
         var pts = PlanarPointSet(), ws: [Double] = []
         for i in 0 ..< samples.count where surface[i] > 0 {
             pts.append(samples.points[i])

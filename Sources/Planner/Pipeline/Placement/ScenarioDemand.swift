@@ -15,25 +15,34 @@ struct ScenarioDemand {
     var incidentPoints: PlanarPointSet
     var incidentWeights: [Double]
 
-    /// The incidents weighted by severity (and the weight column), ×`hotPriority` in 95% hot
-    /// cells, then the demand points of `settings.demand` from its ``DemandSource``.
-    static func make(_ data: StudyData, hot: HotSpotOutcome?, settings s: PlacementSettings) throws -> ScenarioDemand {
+    /// The incidents `incidents` selects (or the hot-spot outcome's, when given), weighted by
+    /// its rule (severity × weight column, category filter, half-life decay; the rule of the
+    /// hot spots), ×`hotPriority` in 95% hot cells, then the demand points of
+    /// `settings.demand` from its ``DemandSource``.
+    static func make(_ data: StudyData, hot: HotSpotOutcome?, incidents h: HotSpotSettings,
+                     settings s: PlacementSettings) throws -> ScenarioDemand {
         let inc = data.incidents
-        let incidentIdx = hot?.incidentIndices ?? (0 ..< inc.count).filter { i in
-            s.years.map { ys in inc.dates[i].map { ys.contains($0.year) } ?? false } ?? true
-        }
+        let chosen = hot?.settings ?? h
+        let incidentIdx = hot?.incidentIndices ?? chosen.incidentIndices(in: data)
+        let days = incidentIdx.map { i in inc.dates[i].map { CivilDate.dayNumber(year: $0.year, month: $0.month, day: $0.day) } }
+        let weighting = try chosen.incidentWeighting(referenceDayNumber: days.compactMap { $0 }.max())
         var incPoints = PlanarPointSet()
-        var incWeights: [Double] = []
+        var incWeights: [Double] = [], undecayed: [Double] = []
         for (k, i) in incidentIdx.enumerated() {
             incPoints.append(inc.points[i])
-            // The hot-spot weights already hold severity x the weight column; without hot
-            // spots, the same product here.
-            var w = hot?.result.incidentWeights[k] ?? IncidentWeighting.severity.severityWeight(of: data.severityClasses[i], base: inc.weights[i])
-            if let hot, s.hotPriority != 1, hot.isHot95(at: inc.points[i]) { w *= s.hotPriority }
+            var w = weighting.weight(severity: data.severityClasses[i], base: inc.weights[i], category: inc.categories[i], dayNumber: days[k])
+            var u = weighting.weight(severity: data.severityClasses[i], base: inc.weights[i], category: inc.categories[i], dayNumber: days[k],
+                                     decayed: false)
+            if let hot, s.hotPriority != 1, hot.isHot95(at: inc.points[i]) {
+                w *= s.hotPriority
+                u *= s.hotPriority
+            }
             incWeights.append(w)
+            undecayed.append(u)
         }
-        let context = DemandContext(data: data, hot: hot, settings: s, incidentIndices: incidentIdx, incidentPoints: incPoints,
-                                    incidentWeights: incWeights)
+        let context = DemandContext(data: data, hot: hot, incidentSettings: chosen, settings: s, incidentIndices: incidentIdx,
+                                    incidentPoints: incPoints, incidentWeights: incWeights, undecayedWeights: undecayed,
+                                    incidentDays: days)
         let (demand, demandWard) = try s.demand.source.demand(context)
         return ScenarioDemand(demand: demand, wardOfDemand: demandWard, incidentIndices: incidentIdx,
                               incidentPoints: incPoints, incidentWeights: incWeights)
@@ -45,10 +54,17 @@ struct ScenarioDemand {
 struct DemandContext {
     var data: StudyData
     var hot: HotSpotOutcome?
+    /// The settings that chose and weighted the incidents (years, categories, half-life).
+    var incidentSettings: HotSpotSettings
     var settings: PlacementSettings
     var incidentIndices: [Int]
     var incidentPoints: PlanarPointSet
+    /// Each incident's weight, decayed by `half_life_days` when set.
     var incidentWeights: [Double]
+    /// The same without the decay (a demand kind with its own recency rule starts from these).
+    var undecayedWeights: [Double]
+    /// ``CivilDate`` day of each incident, `nil` when undated.
+    var incidentDays: [Int?]
 }
 
 /// One demand kind (`demand:`, `--demand`): turns the study into the optimizer's weighted
