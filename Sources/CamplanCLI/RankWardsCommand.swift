@@ -9,10 +9,13 @@ public struct RankWardsCommand: ParsableCommand {
         commandName: "rank-wards",
         abstract: "Rank model-ward (phường) and model-commune (xã) candidates against the directive's targets.",
         discussion: """
-        Criteria (defaults from Chỉ thị 15/CT-UBND item 3): crime change on the previous year at \
-        or below -5%, clearance at least 75% (90% for very serious and especially serious cases), \
-        no 95% hot cell, camera coverage of weighted incidents by the installed cameras \
-        (--existing; left out without it), incident rate at or below the list's median. Writes \
+        Criteria (defaults from Chỉ thị 15/CT-UBND item 3; a ward is judged against its own list, \
+        phường against phường, xã against xã): crime change on the previous year at or below -5%, \
+        clearance above 75% (above 90% for very serious and especially serious cases), not a \
+        complex area (persistent or intensifying hot-spot cells per km² at or below the list's 75% \
+        quantile; needs 3 years), camera coverage of weighted incidents by the installed cameras \
+        at or above the list's median (--existing; left out without it), incident rate at or below \
+        the list's median. Writes \
         OUT/model-wards.geojson and model-wards.csv with every criterion's value, threshold and \
         pass/fail (--formats for others).
         """

@@ -31,17 +31,28 @@ public struct ComplexAreaJudgement: Sendable, Equatable {
 public enum ComplexAreas {
     /// A warning when the criterion cannot be judged: without emerging hot-spot trends (fewer
     /// than three years, or trends turned off) every ward counts as not complex.
-    public static func warnings(_ records: [WardRecord]) -> [String] {
-        guard !records.isEmpty, records.allSatisfy({ $0.trendCells == nil }) else { return [] }
-        return ["model-ward criterion not_complex counts as met for every ward: it needs emerging hot-spot trends "
-            + "(at least 3 years of dated incidents, trends on)"]
+    /// A list of a single ward has no peers to be judged against: that ward is complex when it
+    /// holds any complex cell (threshold 0), with a warning naming the list.
+    public static func warnings(_ records: [WardRecord], criteria: ModelWardCriteria) -> [String] {
+        guard !records.isEmpty else { return [] }
+        if records.allSatisfy({ $0.trendCells == nil }) {
+            return ["model-ward criterion not_complex counts as met for every ward: it needs emerging hot-spot trends "
+                + "(at least 3 years of dated incidents, trends on)"]
+        }
+        return criteria.lists.compactMap { list in
+            let members = records.filter { list.types.contains($0.type) }
+            guard members.count == 1 else { return nil }
+            return "model-ward list '\(list.key)' holds a single ward (\(members[0].name)): not_complex cannot compare it with "
+                + "its peers, so any \(criteria.complexArea.categories.joined(separator: " or ")) cell makes it complex"
+        }
     }
 
     /// Judges `members` (one class: the wards of one model list) by `rule`.
     public static func judge(_ members: [WardRecord], rule: ComplexAreaRule) -> [ComplexAreaJudgement] {
         let cells: [Int?] = members.map { w in w.trendCells.map { t in rule.categories.reduce(0) { $0 + (t[$1] ?? 0) } } }
         let density: [Double?] = zip(members, cells).map { w, c in c.map { w.areaKm2 > 0 ? Double($0) / w.areaKm2 : 0 } }
-        let threshold = ModelWardRanking.quantile(density.compactMap { $0 }, rule.quantile)
+        // A single ward is its own quantile and could never lie above it: judge it absolutely.
+        let threshold = members.count < 2 ? 0 : ModelWardRanking.quantile(density.compactMap { $0 }, rule.quantile)
         return zip(cells, density).map { c, d in
             ComplexAreaJudgement(cells: c, densityPerKm2: d, threshold: threshold,
                                  isComplex: (c ?? 0) > 0 && (d ?? 0) > threshold + 1e-12)

@@ -21,10 +21,12 @@ public struct HeldOutScore: Sendable, Equatable {
     public var newCameras: [String]
     /// Per group (ward field `group_by`): the year's weighted incidents and the part covered.
     public var groups: [String: (total: Double, covered: Double)] = [:]
+    /// Incidents of `year` scored.
+    public var incidentCount = 0
 
     public static func == (a: HeldOutScore, b: HeldOutScore) -> Bool {
         a.year == b.year && a.yearsFit == b.yearsFit && a.coveredWeight == b.coveredWeight && a.totalWeight == b.totalWeight
-            && a.curve == b.curve && a.newCameras == b.newCameras && a.groups.mapValues { [$0.total, $0.covered] } == b.groups.mapValues { [$0.total, $0.covered] }
+            && a.curve == b.curve && a.newCameras == b.newCameras && a.incidentCount == b.incidentCount && a.groups.mapValues { [$0.total, $0.covered] } == b.groups.mapValues { [$0.total, $0.covered] }
     }
 
     /// `coveredWeight / totalWeight` (0 without incidents).
@@ -41,6 +43,22 @@ public struct HeldOutEvaluation: Sendable, Equatable {
     /// Mean held-out coverage over the rolling origins (`nil` without them).
     public var rollingMean: Double? {
         rolling.isEmpty ? nil : rolling.map(\.coverage).reduce(0, +) / Double(rolling.count)
+    }
+
+    /// Fewer incidents than this in a year scored make its share a warning: with `n`
+    /// incidents one incident moves it by about `1/n` (30: the smallest sample the hot-spot
+    /// analysis accepts).
+    public static let minimumIncidents = 30
+
+    /// A warning for each year scored (the evaluation year, then the rolling origins) with
+    /// fewer than ``minimumIncidents`` incidents.
+    public var warnings: [String] {
+        var years: [HeldOutScore] = [score]
+        for r in rolling where r.year != score.year { years.append(r) }
+        return years.filter { $0.incidentCount < Self.minimumIncidents }.map { s in
+            String(format: "held-out %d is scored on only %d incident%@ (fewer than %d): one incident moves its share by about %.0f points",
+                   s.year, s.incidentCount, s.incidentCount == 1 ? "" : "s", Self.minimumIncidents, 100 / Double(max(s.incidentCount, 1)))
+        }
     }
 }
 
@@ -104,7 +122,7 @@ public enum HeldOutPlacement {
             }
         }
         return HeldOutScore(year: year, yearsFit: yearsFit, coveredWeight: cumulative.last ?? 0, totalWeight: total,
-                            curve: curve, newCameras: cams, groups: byGroup)
+                            curve: curve, newCameras: cams, groups: byGroup, incidentCount: points.count)
     }
 
     /// Years as the console writes them: runs of consecutive years as `2021-2022`, gaps with a

@@ -107,6 +107,7 @@ public struct PlacementProcedure {
                 return try self.fit(fitHot, q)
             }
         }
+        warnings += heldOut?.warnings ?? []
         let hot = try hotSpots(h)
         var outcome = try fit(h, chosen)
         if let s = heldOut?.score {

@@ -121,6 +121,12 @@ struct HeldOutPlacementTests {
         // Three years: rolling origins 2022 and 2023; the curve runs from 0 to the score.
         #expect(try #require(r.heldOut).rolling.map { $0.year } == [2022, 2023])
         #expect(held.curve.first == 0 && abs(held.curve.last! - held.coverage) < 1e-12)
+        // 14 incidents in 2023, 20 in 2022: each share is a warning.
+        #expect(held.incidentCount == 14)
+        #expect(r.warnings.filter { $0.hasPrefix("held-out 20") } == [
+            "held-out 2023 is scored on only 14 incidents (fewer than 30): one incident moves its share by about 7 points",
+            "held-out 2022 is scored on only 20 incidents (fewer than 30): one incident moves its share by about 5 points",
+        ])
     }
 
     @Test func yearYNeverShapesTheChosenDemandOrTheHeldOutPlan() throws {
@@ -188,6 +194,8 @@ struct HeldOutPlacementTests {
         #expect(abs(with.outcome.totalWeight - without.outcome.totalWeight) <= 1e-9 * with.outcome.totalWeight)
         #expect(with.outcome.cameras.map(\.siteID) == without.outcome.cameras.map(\.siteID))
         #expect(with.heldOut == without.heldOut)
+        // 30 incidents a year: enough, no warning on the shares.
+        #expect(!with.warnings.contains { $0.hasPrefix("held-out 20") })
         if demand == .incidents {
             // Each incident's severity weight halves every 200 days before the latest day.
             let inc = data.incidents

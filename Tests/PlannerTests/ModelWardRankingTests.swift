@@ -82,6 +82,23 @@ import Testing
         #expect(p2.criteria.first { $0.key == "not_complex" }?.value == 2)
     }
 
+    /// A list of one ward cannot judge it against peers (it is its own quantile): any complex
+    /// cell makes it complex, and a warning says so.
+    @Test func aSingleWardListIsJudgedAbsolutely() throws {
+        let p2 = wards()[1], p1 = wards()[0]
+        for (ward, complex) in [(p2, true), (p1, false)] {
+            let r = ModelWardRanking.rank([ward], year: 2023)
+            let c = try #require(r.first?.criteria.first { $0.key == "not_complex" })
+            #expect(c.threshold == 0)
+            #expect(c.passed == !complex, "\(ward.id)")
+        }
+        #expect(ComplexAreas.warnings([p2], criteria: ModelWardCriteria()) == [
+            "model-ward list 'model_ward' holds a single ward (Two): not_complex cannot compare it with its peers, "
+                + "so any persistent_hot_spot or intensifying_hot_spot cell makes it complex",
+        ])
+        #expect(ComplexAreas.warnings(wards(), criteria: ModelWardCriteria()).isEmpty)
+    }
+
     @Test func casesFromZeroFailTheChangeCriterion() throws {
         let r = ModelWardRanking.rank(wards(), year: 2023)
         let x1 = try #require(r.first { $0.wardID == "X1" })

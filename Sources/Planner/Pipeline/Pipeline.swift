@@ -115,7 +115,7 @@ public final class Pipeline {
             }
         }
         p.warnings = data.warnings + (p.hot?.result.summary.warnings ?? [])
-            + (p.ranks == nil ? [] : ModelWardRanking.emptyListWarnings(p.records, criteria: criteria) + ComplexAreas.warnings(p.records))
+            + (p.ranks == nil ? [] : ModelWardRanking.emptyListWarnings(p.records, criteria: criteria) + ComplexAreas.warnings(p.records, criteria: criteria))
         return p
     }
 
