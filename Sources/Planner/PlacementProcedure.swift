@@ -75,6 +75,19 @@ public struct PlacementProcedure {
         return (sel.chosen.applied(to: p), sel)
     }
 
+    /// The error for a demand without weight, with the likely cause for its kind.
+    static func noDemand(_ h: HotSpotSettings, _ p: PlacementSettings) -> PlannerError {
+        let cause = switch p.demand {
+        case .predictive: "no road point lies within demand_bandwidth_m (\(p.demandBandwidthMeters.settingText) m) of an incident used"
+        case .roads: "the road layer gives no sample point"
+        default: "no incident used keeps a weight"
+        }
+        let filters = [h.years.map { "years " + $0.map(String.init).joined(separator: ", ") },
+                       h.categoryList.map { "categories " + $0.joined(separator: ", ") }].compactMap { $0 }
+        return .invalidConfiguration("demand \(p.demand.rawValue) carries no weight: \(cause)"
+            + (filters.isEmpty ? "" : " (\(filters.joined(separator: "; ")))") + "; no camera could cover anything")
+    }
+
     /// Runs the procedure. With `evaluateYear` Y and `auto` demand, the selection uses the
     /// years before Y only, and the written plan uses the same choice: Y never shapes it.
     public mutating func run(hot h: HotSpotSettings, placement p: PlacementSettings, evaluateYear: Int?) throws -> Result {
@@ -110,6 +123,8 @@ public struct PlacementProcedure {
         warnings += heldOut?.warnings ?? []
         let hot = try hotSpots(h)
         var outcome = try fit(h, chosen)
+        // A plan of nothing: every camera would cover 0 of 0, which reads as a result.
+        guard outcome.totalWeight > 0 else { throw Self.noDemand(h, chosen) }
         if let s = heldOut?.score {
             for g in outcome.groups.indices {
                 let f = s.groups[outcome.groups[g].group]

@@ -255,4 +255,28 @@ struct HeldOutPlacementTests {
         #expect(r.warnings.contains { $0.contains("candidates tie at") })
         #expect(sel.chosen == sel.rows.first { abs($0.score.coverage - top) <= 1e-12 }!.candidate)
     }
+
+    /// A demand without weight (a bandwidth that reaches no road point, a category with no
+    /// incident) is an error, not a plan of 0 cameras covering "0.00 of 0.00".
+    @Test func aDemandWithoutWeightIsAnError() throws {
+        let data = try HeldOutStudy().data()
+        func run(_ h: HotSpotSettings, _ p: PlacementSettings) throws {
+            var proc = PlacementProcedure(pipeline: Pipeline(data: data), sites: try SiteSet.make(data, spacingMeters: 150))
+            proc.hotSpotsMode = .skip
+            _ = try proc.run(hot: h, placement: p, evaluateYear: nil)
+        }
+        var p = try HeldOutStudy.settings(demand: .predictive)
+        p.demandBandwidthMeters = 0.001
+        let narrow = #expect(throws: PlannerError.self) { try run(HotSpotSettings(), p) }
+        #expect(narrow == .invalidConfiguration("demand predictive carries no weight: no road point lies within demand_bandwidth_m (0.001 m) "
+            + "of an incident used; no camera could cover anything"))
+        var h = HotSpotSettings()
+        h.categories = ["burglary"]
+        let none = #expect(throws: PlannerError.self) { try run(h, try HeldOutStudy.settings()) }
+        #expect(none == .invalidConfiguration("demand incidents carries no weight: no incident used keeps a weight (categories burglary); "
+            + "no camera could cover anything"))
+        // The same study with a bandwidth that reaches the road plans as before.
+        p.demandBandwidthMeters = 50
+        try run(HotSpotSettings(), p)
+    }
 }
