@@ -107,4 +107,66 @@ struct TrafficCommandTests {
         #expect(r.stderr.contains("nhẹ"))
         #expect(!FileManager.default.fileExists(atPath: t.path("out")))
     }
+
+    func place(_ t: TrafficTown, accidents: String, _ extra: [String]) throws -> CLIRun {
+        try CLIRun.run(["place", "--wards", t.path("wards.geojson"), "--incidents", t.path("incidents.csv"),
+                        "--roads", t.path("roads.geojson"), "--accidents", accidents, "--demand", "accidents",
+                        "--camera-types", "traffic_4mp_8mm", "--out", t.path("out"), "--quiet"] + extra)
+    }
+
+    /// Accident rows outside every ward are counted, written with their reason and named in a
+    /// warning on the console and in summary.json; a file with none inside is an error.
+    @Test func accidentsOutsideTheWardsAreRejectedAloud() throws {
+        let t = try TrafficTown()
+        let rows = try String(contentsOfFile: t.path("accidents.csv"), encoding: .utf8)
+        try (rows + (rows.hasSuffix("\n") ? "" : "\n") + "Z1,2022-02-02,nghiêm trọng,1,0,105.0,9.0\n").write(toFile: t.path("some-out.csv"), atomically: true, encoding: .utf8)
+        let r = try place(t, accidents: t.path("some-out.csv"), ["--budget", "2"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("warning: ") && r.stdout.contains("1 of 7 accident rows rejected") && r.stdout.contains("rows 8"), "\(r.stdout)")
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: t.path("out/summary.json")))) as! [String: Any]
+        #expect((summary["warnings"] as? [String])?.contains { $0.contains("1 of 7 accident rows rejected") } == true)
+        let rejects = try String(contentsOfFile: t.path("out/accident-rejects.csv"), encoding: .utf8)
+        #expect(rejects.contains("8,Z1,outside every ward"))
+        try FileManager.default.removeItem(atPath: t.path("out"))
+        try "id,date,severity,lon,lat\nZ1,2022-02-02,nghiêm trọng,105.0,9.0\n".write(toFile: t.path("all-out.csv"), atomically: true, encoding: .utf8)
+        let none = try place(t, accidents: t.path("all-out.csv"), ["--budget", "2"])
+        #expect(none.status == 65)
+        #expect(none.stderr.contains("all-out.csv: no usable accident among 1 rows (1 outside every ward)"), "\(none.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: t.path("out")))
+    }
+
+    /// Bad traffic settings and files stop before any output, naming what to fix.
+    @Test func badTrafficInputsAreErrorsWithoutOutput() throws {
+        let t = try TrafficTown()
+        try "id,date,severity,lon,lat\n".write(toFile: t.path("header-only.csv"), atomically: true, encoding: .utf8)
+        for (extra, file, message) in [
+            (["--gateway-group", "Thị trấn Không Có"], t.path("accidents.csv"), "no group 'Thị trấn Không Có'; groups are: Thị trấn Thử"),
+            (["--gateway-group", "Thị trấn Thử", "--gateway-classes", "motorway"], t.path("accidents.csv"),
+             "group 'Thị trấn Thử': no road of the classes motorway crosses its boundary"),
+            ([String](), t.path("header-only.csv"), "header-only.csv"),
+            (["--budget-cost", "10", "--gateway-group", "Thị trấn Thử"], t.path("accidents.csv"), "less than the cheapest candidate camera (18.0)"),
+        ] {
+            let r = try place(t, accidents: file, extra + (extra.contains("--budget-cost") ? [] : ["--budget", "2"]))
+            #expect(r.status == 65, "\(extra): \(r.stderr)")
+            #expect(r.stderr.contains(message), "\(extra): \(r.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: t.path("out")))
+        }
+    }
+
+    /// A cost budget that pays the cordon but not one traffic camera places the cordon alone
+    /// and says so (console and summary.json), instead of failing on the remainder.
+    @Test func aBudgetTakenByTheCordonPlacesNoTrafficCameraAndWarns() throws {
+        let t = try TrafficTown()
+        // Four plate cameras at 18 = 72; 30 left, less than a 45 traffic camera.
+        let r = try place(t, accidents: t.path("accidents.csv"), ["--budget-cost", "102", "--gateway-group", "Thị trấn Thử",
+                                                                  "--gateway-classes", "trunk"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let cams = try VectorReader.read(t.path("out/cameras.geojson"))
+        #expect(cams.features.count == 4)
+        #expect(cams.features.allSatisfy { $0["camera_type"].stringValue == "lpr_2mp" })
+        let warning = "the cordon takes the budget (4 plate cameras, 72.0); it leaves 30.0, less than the cheapest traffic camera (45.0)"
+        #expect(r.stdout.contains("warning: " + warning), "\(r.stdout)")
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: t.path("out/summary.json")))) as! [String: Any]
+        #expect((summary["warnings"] as? [String])?.contains { $0.contains(warning) } == true)
+    }
 }
