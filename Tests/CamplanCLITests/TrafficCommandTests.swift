@@ -169,4 +169,36 @@ struct TrafficCommandTests {
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: t.path("out/summary.json")))) as! [String: Any]
         #expect((summary["warnings"] as? [String])?.contains { $0.contains(warning) } == true)
     }
+
+    /// A crime plan's accident coverage (comparison.csv `accident_coverage`) credits what its
+    /// cameras watch as every other coverage figure does: a PTZ on a 4-preset tour gives an
+    /// accident in one preset a quarter of its weight, not all of it.
+    @Test func accidentCoverageOfACrimePlanCreditsPTZPresetsByTheirShare() throws {
+        let t = try TrafficTown()
+        // Incidents where the accidents are, so that the one PTZ stands among them.
+        var csv = "id,date,category,severity,solved,lon,lat\n"
+        for k in 0 ..< 36 {
+            let y = [10.3630, 10.3640, 10.3615, 10.3620, 10.3625, 10.3635][k % 6] + 0.00001 * Double(k / 6)
+            csv += "J\(k),202\(1 + k % 3)-0\(1 + k % 9)-10,property_theft,less_serious,1,106.36,\(y)\n"
+        }
+        try csv.write(toFile: t.path("incidents.csv"), atomically: true, encoding: .utf8)
+        try """
+        inputs: {wards: wards.geojson, incidents: incidents.csv, roads: roads.geojson, accidents: accidents.csv, group_by: district_name}
+        defaults: {cell_m: 250, band_m: 500, site_spacing_m: 50}
+        scenarios:
+          - name: one-ptz
+            camera_mix: [ptz_4mp_25x]
+            budget: 1
+        """.write(toFile: t.path("s.yaml"), atomically: true, encoding: .utf8)
+        let r = try CLIRun.run(["run", t.path("s.yaml"), "--out", t.path("out"), "--quiet", "--formats", "comparison", "cameras"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try String(contentsOfFile: t.path("out/comparison.csv"), encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let header = try #require(rows.first)
+        let col = try #require(header.firstIndex(of: "accident_coverage"))
+        let all = try #require(rows.first { $0.count > col && $0[1] == "ALL" })
+        let share = try #require(Double(all[col]))
+        // Some accident lies in a preset (the PTZ stands among them), none is seen whole.
+        #expect(share > 0, "\(all)")
+        #expect(share <= 0.25 + 1e-9, "a preset is watched a quarter of the time: \(all)")
+    }
 }
