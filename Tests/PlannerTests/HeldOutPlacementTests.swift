@@ -279,4 +279,34 @@ struct HeldOutPlacementTests {
         p.demandBandwidthMeters = 50
         try run(HotSpotSettings(), p)
     }
+
+    /// A held-out fit can fail where the plan on all years does not (a group without any
+    /// incident before the evaluation year cannot meet its quota): the error says it was the
+    /// held-out fit.
+    @Test func aFailingHeldOutFitIsNamed() throws {
+        let lines = try String(contentsOfFile: try Study.path("incidents.csv"), encoding: .utf8).split(separator: "\n")
+        // Ward B's incidents (I60-I89, District 2) of 2023 only.
+        let kept = [lines[0]] + lines.dropFirst().filter { line in
+            let f = line.split(separator: ",")
+            return Int(f[0].dropFirst())! < 60 || f[1].hasPrefix("2023")
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("camplan-quota-\(UUID().uuidString).csv").path
+        try (kept.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        var inputs = try Study.inputs()
+        inputs.incidents = file
+        let data = try StudyData.load(inputs)
+        var p = PlacementSettings()
+        p.adHocRangeMeters = 60
+        p.adHocFOVDegrees = 360
+        p.budgetCameras = 4
+        p.groupQuotas = ["District 2": GroupQuota(min: 2)]
+        var proc = PlacementProcedure(pipeline: Pipeline(data: data), sites: try SiteSet.make(data, spacingMeters: 150))
+        proc.hotSpotsMode = .skip
+        let error = #expect(throws: PlannerError.self) { try proc.run(hot: HotSpotSettings(), placement: p, evaluateYear: 2023) }
+        #expect(error?.description.hasPrefix("the held-out fit (the same procedure on 2021-2022, to score 2023) failed: 'District 2' needs at least 2") == true,
+                "\(String(describing: error))")
+        // The plan on all years meets the quota.
+        let plan = try proc.run(hot: HotSpotSettings(), placement: p, evaluateYear: nil)
+        #expect(plan.outcome.cameras.filter { !$0.existing }.count == 4)
+    }
 }
