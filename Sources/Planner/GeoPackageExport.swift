@@ -6,7 +6,7 @@ import GeoKit
 /// (opening the project gives the whole map, labelled).
 public enum GeoPackageExport {
     /// Legend order of the project, top first; `model_wards` starts hidden.
-    static let order = ["cameras", "coverage", "hotspot_cells", "districts", "wards", "model_wards"]
+    static let order = ["cameras", "gateways", "coverage", "blackspots", "hotspot_cells", "districts", "wards", "model_wards"]
 
     /// Writes `layers` (WGS 84) to `path` in `crs` (WGS 84 unless `--out-crs`), styled in
     /// `lang`; the stored project draws the map in `mapCRS` (a metric CRS such as the work
@@ -28,11 +28,12 @@ public enum GeoPackageExport {
     static func projectLayers(_ layers: [OutputLayer], lang: ReportLanguage) -> [QGISProject.Layer] {
         let titles: [String: ReportPhrase] = [
             "cameras": .cameras, "coverage": .footprints, "hotspot_cells": .hotCells, "districts": .districts, "wards": .wards,
-            "model_wards": .modelWardLayer,
+            "model_wards": .modelWardLayer, "blackspots": .blackSpots, "gateways": .gateways,
         ]
+        let traffic = LayerStyles.isTrafficPlan(layers)
         let sorted = layers.sorted { (order.firstIndex(of: $0.name) ?? order.count) < (order.firstIndex(of: $1.name) ?? order.count) }
         return sorted.compactMap { l in
-            guard let style = LayerStyles.style(for: l, lang: lang) else { return nil }
+            guard let style = LayerStyles.style(for: l, lang: lang, traffic: traffic) else { return nil }
             let geometry = switch l.geometryType {
             case .point, .multiPoint: "Point"
             case .lineString, .multiLineString: "Line"

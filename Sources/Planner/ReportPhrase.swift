@@ -10,6 +10,7 @@ public enum ReportPhrase: String, Sendable, CaseIterable {
     case north, scale, synthetic, osm, software, perKm2Unit
     case chartCoverage, chartHeldOut, chartCameras, chartHot, chartCost
     case inSampleNote, heldOutYearNote
+    case blackSpots, blackSpot, roadSegment, gateways, gatewayWatched, gatewayNotWatched
 
     var texts: (String, String) {
         switch self {
@@ -67,6 +68,12 @@ public enum ReportPhrase: String, Sendable, CaseIterable {
         case .chartHot: ("Ô điểm nóng 95 % được phủ theo kịch bản (%)", "95% hot cells reached by scenario (%)")
         case .chartCost: ("Chi phí camera mới theo kịch bản (triệu đồng)", "Cost of the new cameras by scenario (million VND)")
         case .inSampleNote: ("trên dữ liệu dùng để bố trí", "on the data the plan was fitted to")
+        case .blackSpots: ("Đoạn đường và điểm đen tai nạn", "Road segments and accident black spots")
+        case .blackSpot: ("Điểm đen tai nạn giao thông", "Accident black spot")
+        case .roadSegment: ("Đoạn đường khác", "Other road segment")
+        case .gateways: ("Cửa ngõ", "Gateways")
+        case .gatewayWatched: ("Cửa ngõ có camera biển số", "Gateway watched by a plate camera")
+        case .gatewayNotWatched: ("Cửa ngõ chưa có camera", "Gateway not watched")
         case .heldOutYearNote: ("vụ việc năm {year}, phương án bố trí theo {fit}", "{year}'s incidents, plan fitted to {fit}")
         }
     }

@@ -69,6 +69,48 @@ import Testing
         #expect(ClassBreaks.quantiles([], classes: 5).isEmpty)
     }
 
+    /// A traffic scenario's layers: segments by `is_blackspot` with the rank as label, gateways
+    /// by `watched`, cameras by type (one category for each type present); all in the project.
+    @Test func trafficLayersAreStyledAndInTheProject() throws {
+        let line = LineString<LonLat>([LonLat(lon: 0, lat: 0), LonLat(lon: 0.01, lat: 0)])
+        let spots = try OutputLayer(name: "blackspots", fields: [.init("is_blackspot", .bool), .init("rank", .integer)],
+                                    geometryType: .lineString, features: [true, false].enumerated().map { i, b in
+                                        Feature(index: i, geometry: .lineString(line), attributes: ["is_blackspot": .bool(b), "rank": .integer(Int64(i + 1))])
+                                    })
+        func points(_ name: String, _ field: FieldDefinition, _ values: [FieldValue]) throws -> OutputLayer {
+            try OutputLayer(name: name, fields: [field], geometryType: .point, features: values.enumerated().map { i, v in
+                Feature(index: i, geometry: .point(LonLat(lon: 0, lat: 0)), attributes: [field.name: v])
+            })
+        }
+        let gates = try points("gateways", .init("watched", .bool), [.bool(true), .bool(false)])
+        let cams = try points("cameras", .init("camera_type", .string), [.string("traffic_4mp_8mm"), .string("lpr_2mp"), .string("lpr_2mp")])
+        let layers = [cams, gates, spots]
+        #expect(LayerStyles.isTrafficPlan(layers))
+        let spotStyle = try #require(LayerStyles.style(for: spots, lang: .vi))
+        #expect(spotStyle.renderer.contains("attr=\"is_blackspot\""))
+        #expect(spotStyle.renderer.contains("<category value=\"true\"") && spotStyle.renderer.contains("<category value=\"false\""))
+        #expect(spotStyle.renderer.contains("class=\"SimpleLine\""))
+        #expect(spotStyle.qml.contains("Điểm đen tai nạn giao thông"))
+        let labels = try #require(spotStyle.labeling)
+        #expect(labels.contains("isExpression=\"1\"") && labels.contains("&quot;rank&quot;") && labels.contains("layerType=\"LineGeometry\""))
+        let gateStyle = try #require(LayerStyles.style(for: gates, lang: .en)).renderer
+        #expect(gateStyle.contains("attr=\"watched\"") && gateStyle.contains("Gateway watched by a plate camera"))
+        // Cameras: by type in a traffic plan (sorted, each type once), by `existing` otherwise.
+        let camStyle = try #require(LayerStyles.style(for: cams, lang: .en, traffic: true)).renderer
+        #expect(camStyle.contains("attr=\"camera_type\""))
+        let lpr = try #require(camStyle.range(of: "<category value=\"lpr_2mp\""))
+        let traffic = try #require(camStyle.range(of: "<category value=\"traffic_4mp_8mm\""))
+        #expect(lpr.lowerBound < traffic.lowerBound)
+        #expect(camStyle.components(separatedBy: "<category ").count == 3)
+        #expect(try #require(LayerStyles.style(for: cams, lang: .en)).renderer.contains("attr=\"existing\""))
+        // Every layer is in the project, gateways above the segments; the styles table has a row each.
+        let project = GeoPackageExport.projectLayers(layers, lang: .en)
+        #expect(project.map(\.table) == ["cameras", "gateways", "blackspots"])
+        #expect(project.first { $0.table == "blackspots" }?.geometry == "Line")
+        #expect(project.first { $0.table == "cameras" }?.style.renderer.contains("attr=\"camera_type\"") == true)
+        #expect(LayerStyles.table(for: layers, lang: .en).rows.count == 3)
+    }
+
     @Test func projectIsAStoredZipWithTheLayers() throws {
         let wards = try layer("wards", .init("weight_per_km2", .real), [.real(1), .real(2)])
         let doc = QGISProject.document(fileName: "plan.gpkg", title: "t", layers: GeoPackageExport.projectLayers([wards], lang: .vi),

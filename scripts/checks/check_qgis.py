@@ -1,7 +1,7 @@
 """Opens camplan GeoPackages in QGIS (PyQGIS, offscreen) and checks that they draw.
 
-For each GeoPackage: every layer with a default style in `layer_styles` loads with that
-style, and its renderer gives a symbol to every feature (a category that matches no value
+For each GeoPackage: every feature layer has a default style in `layer_styles`, loads with
+that style, and its renderer gives a symbol to every feature (a category that matches no value
 leaves features without one); each such layer, rendered alone, puts pixels on the image;
 the project stored in `qgis_projects` opens with every layer valid and renders. Writes the
 project's render as a PNG (`--png`). Exit 0 when every check passed, 1 otherwise, with one
@@ -111,9 +111,15 @@ def check_geopackage(path, png):
         "SELECT f_table_name FROM layer_styles WHERE useAsDefault ORDER BY f_table_name")]
     stored = {r[0]: r[1] for r in db.execute("SELECT f_table_name, styleQML FROM layer_styles")}
     has_project = "qgis_projects" in tables and db.execute("SELECT count(*) FROM qgis_projects").fetchone()[0] > 0
+    features = [r[0] for r in db.execute(
+        "SELECT table_name FROM gpkg_contents WHERE data_type = 'features' ORDER BY table_name")] \
+        if "gpkg_contents" in tables else []
     db.close()
     if not styled:
         fail(f"{path}: layer_styles holds no default style")
+    for name in features:
+        if name not in styled:
+            fail(f"{path}: layer {name} has no default style in layer_styles (QGIS would draw it with a random one)")
     for name in styled:
         layer = QgsVectorLayer(f"{path}|layername={name}", name, "ogr")
         if not layer.isValid():
@@ -154,7 +160,7 @@ def check_geopackage(path, png):
         return
     root = project.layerTreeRoot()
     visible = [n.layer() for n in root.findLayers() if n.isVisible() and n.layer() is not None]
-    for name in ("wards", "districts"):
+    for name in ("wards", "districts", "blackspots"):
         for l in layers:
             if l.source().endswith("layername=" + name) and not l.labelsEnabled():
                 fail(f"{path}: project layer {name} has no labels")

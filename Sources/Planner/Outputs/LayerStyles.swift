@@ -4,7 +4,10 @@ import GeoKit
 /// reused by the project in `qgis_projects`) so that QGIS opens `plan.gpkg` styled:
 /// hot cells by `gi_bin` (non-significant cells without fill or outline), wards by weighted
 /// incidents per km² in quantile classes, cameras new/installed, footprints translucent,
-/// model wards by score, district outlines; ward and district names as labels.
+/// model wards by score, district outlines; ward and district names as labels. A traffic
+/// scenario's layers: road segments by `is_blackspot` (black spots thick black, labelled with
+/// their `rank`), gateways by `watched`, and its cameras by `camera_type` (plate and traffic
+/// cameras; a traffic plan has no installed camera).
 ///
 /// Categories use the values QGIS reads from the field: integers as their digits, Boolean
 /// fields as `true`/`false`. Graduated classes are computed from the layer's own values and
@@ -34,6 +37,7 @@ public enum LayerStyles {
     /// table (written by GDAL as a GeoPackage attributes table). `update_time` is fixed so
     /// that two runs give identical files.
     public static func table(for layers: [OutputLayer], lang: ReportLanguage) -> ReportTable {
+        let traffic = isTrafficPlan(layers)
         var t = ReportTable(fields: [
             .init("f_table_catalog", .string), .init("f_table_schema", .string), .init("f_table_name", .string),
             .init("f_geometry_column", .string), .init("styleName", .string), .init("styleQML", .string),
@@ -41,7 +45,7 @@ public enum LayerStyles {
             .init("owner", .string), .init("ui", .string), .init("update_time", .string),
         ])
         for layer in layers {
-            guard let s = style(for: layer, lang: lang) else { continue }
+            guard let s = style(for: layer, lang: lang, traffic: traffic) else { continue }
             t.rows.append([.string(""), .string(""), .string(layer.name), .string(geometryColumn), .string(s.name),
                            .string(s.qml), .string(""), .bool(true), .string("camplan default style"),
                            .string("camplan"), .null, .string("2000-01-01T00:00:00Z")])
@@ -49,11 +53,36 @@ public enum LayerStyles {
         return t
     }
 
+    /// Whether `layers` are a traffic scenario's (they hold its road segments).
+    public static func isTrafficPlan(_ layers: [OutputLayer]) -> Bool { layers.contains { $0.name == "blackspots" } }
+
     /// The style of a known layer, `nil` for others. Graduated classes come from `layer`'s
-    /// own values.
-    public static func style(for layer: OutputLayer, lang: ReportLanguage) -> Style? {
+    /// own values; `traffic` (a traffic scenario's layers) styles the cameras by type.
+    public static func style(for layer: OutputLayer, lang: ReportLanguage, traffic: Bool = false) -> Style? {
         let vi = lang == .vi
         switch layer.name {
+        case "cameras" where traffic:
+            // Plate (cordon) and traffic cameras, one category per type in the layer.
+            let types = Array(Set(layer.features.compactMap { $0["camera_type"].stringValue })).sorted()
+            let palette = [("diamond", "117,107,177,255"), ("circle", "31,120,180,255"), ("square", "230,97,1,255"),
+                           ("star", "0,0,0,255")]
+            return Style(name: vi ? "Camera giao thông theo loại" : "Traffic cameras by type",
+                         renderer: categorized(field: "camera_type", types.enumerated().map { i, t in
+                             let (shape, color) = palette[i % palette.count]
+                             return Category(value: t, label: "Camera \(t)",
+                                             symbol: marker(shape: shape, color: color, sizeMM: 2.4))
+                         }))
+        case "blackspots":
+            return Style(name: vi ? "Điểm đen tai nạn giao thông" : "Accident black spots", renderer: categorized(field: "is_blackspot", [
+                Category(value: "true", label: lang.text(.blackSpot), symbol: line(color: "20,20,20,255", widthMM: 1.6)),
+                Category(value: "false", label: lang.text(.roadSegment), symbol: line(color: "150,150,150,160", widthMM: 0.25)),
+            ]), labeling: label(expression: "CASE WHEN \"is_blackspot\" THEN '#' || \"rank\" END", sizePt: 8, bold: true,
+                                layerType: "LineGeometry"))
+        case "gateways":
+            return Style(name: vi ? "Cửa ngõ" : "Gateways", renderer: categorized(field: "watched", [
+                Category(value: "true", label: lang.text(.gatewayWatched), symbol: marker(shape: "triangle", color: "26,152,80,255", sizeMM: 3.2)),
+                Category(value: "false", label: lang.text(.gatewayNotWatched), symbol: marker(shape: "triangle", color: "215,48,39,255", sizeMM: 3.2)),
+            ]))
         case "hotspot_cells":
             let cats: [(String, ReportPhrase?, String)] = [
                 ("-3", .cold99, "69,117,180,200"), ("-2", .cold95, "145,191,219,200"), ("-1", .cold90, "224,243,248,160"),
@@ -129,6 +158,15 @@ public enum LayerStyles {
         }
     }
 
+    /// A simple line, `widthMM` wide on paper.
+    static func line(color: String, widthMM: Double) -> (Int) -> String {
+        { i in
+            "<symbol type=\"line\" name=\"\(i)\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\"><layer class=\"SimpleLine\" enabled=\"1\" locked=\"0\" pass=\"0\"><Option type=\"Map\">"
+                + option("line_color", color) + option("line_style", "solid") + option("line_width", "\(widthMM)")
+                + option("line_width_unit", "MM") + option("capstyle", "round") + option("joinstyle", "round") + "</Option></layer></symbol>"
+        }
+    }
+
     static func categorized(field: String, _ cats: [Category]) -> String {
         let categories = cats.enumerated().map { i, c in
             "<category value=\"\(xml(c.value))\" label=\"\(xml(c.label))\" symbol=\"\(i)\" render=\"true\"/>"
@@ -160,6 +198,17 @@ public enum LayerStyles {
 
     /// Simple labels from `field`, white halo, drawn over the polygon's centroid inside it.
     static func label(field: String, sizePt: Double, bold: Bool = false) -> String {
-        "<labeling type=\"simple\"><settings calloutType=\"simple\"><text-style fieldName=\"\(field)\" isExpression=\"0\" fontFamily=\"DejaVu Sans\" fontSize=\"\(sizePt)\" fontSizeUnit=\"Point\" fontSizeMapUnitScale=\"3x:0,0,0,0,0,0\" fontWeight=\"\(bold ? 75 : 50)\" fontItalic=\"0\" fontKerning=\"1\" textColor=\"30,30,30,255\" textOpacity=\"1\" namedStyle=\"\(bold ? "Bold" : "Book")\" multilineHeight=\"1\" capitalization=\"0\" blendMode=\"0\" textOrientation=\"horizontal\" allowHtml=\"0\" legendString=\"Aa\" useSubstitutions=\"0\"><text-buffer bufferDraw=\"1\" bufferSize=\"0.7\" bufferSizeUnits=\"MM\" bufferColor=\"255,255,255,255\" bufferOpacity=\"0.9\" bufferNoFill=\"1\" bufferJoinStyle=\"128\" bufferBlendMode=\"0\"/></text-style><text-format wrapChar=\"\" multilineAlign=\"1\" autoWrapLength=\"0\" formatNumbers=\"0\" decimals=\"3\" plussign=\"0\" addDirectionSymbol=\"0\"/><placement placement=\"1\" placementFlags=\"10\" polygonPlacementFlags=\"2\" centroidInside=\"1\" centroidWhole=\"0\" fitInPolygonOnly=\"0\" dist=\"0\" distUnits=\"MM\" offsetType=\"0\" quadOffset=\"4\" xOffset=\"0\" yOffset=\"0\" offsetUnits=\"MM\" rotationAngle=\"0\" priority=\"\(bold ? 8 : 5)\" layerType=\"PolygonGeometry\" repeatDistance=\"0\" repeatDistanceUnits=\"MM\" maxCurvedCharAngleIn=\"25\" maxCurvedCharAngleOut=\"-25\" preserveRotation=\"1\" geometryGeneratorEnabled=\"0\" geometryGenerator=\"\" geometryGeneratorType=\"PointGeometry\"/><rendering drawLabels=\"1\" obstacle=\"1\" obstacleFactor=\"1\" obstacleType=\"1\" scaleVisibility=\"0\" scaleMin=\"0\" scaleMax=\"0\" fontLimitPixelSize=\"0\" fontMinPixelSize=\"0\" fontMaxPixelSize=\"10000\" displayAll=\"0\" upsidedownLabels=\"0\" labelPerPart=\"0\" mergeLines=\"0\" minFeatureSize=\"0\" limitNumLabels=\"0\" maxNumLabels=\"2000\" zIndex=\"\(bold ? 1 : 0)\" unplacedVisibility=\"0\"/></settings></labeling>"
+        label(text: field, isExpression: false, sizePt: sizePt, bold: bold, layerType: "PolygonGeometry")
+    }
+
+    /// Labels from a QGIS expression (no label where it is null), for lines or polygons.
+    static func label(expression: String, sizePt: Double, bold: Bool = false, layerType: String) -> String {
+        label(text: expression, isExpression: true, sizePt: sizePt, bold: bold, layerType: layerType)
+    }
+
+    /// `placement="2"` (parallel to the line) for lines, `1` (over the centroid) for polygons.
+    static func label(text field: String, isExpression: Bool, sizePt: Double, bold: Bool, layerType: String) -> String {
+        let placement = layerType == "LineGeometry" ? 2 : 1
+        return "<labeling type=\"simple\"><settings calloutType=\"simple\"><text-style fieldName=\"\(xml(field))\" isExpression=\"\(isExpression ? 1 : 0)\" fontFamily=\"DejaVu Sans\" fontSize=\"\(sizePt)\" fontSizeUnit=\"Point\" fontSizeMapUnitScale=\"3x:0,0,0,0,0,0\" fontWeight=\"\(bold ? 75 : 50)\" fontItalic=\"0\" fontKerning=\"1\" textColor=\"30,30,30,255\" textOpacity=\"1\" namedStyle=\"\(bold ? "Bold" : "Book")\" multilineHeight=\"1\" capitalization=\"0\" blendMode=\"0\" textOrientation=\"horizontal\" allowHtml=\"0\" legendString=\"Aa\" useSubstitutions=\"0\"><text-buffer bufferDraw=\"1\" bufferSize=\"0.7\" bufferSizeUnits=\"MM\" bufferColor=\"255,255,255,255\" bufferOpacity=\"0.9\" bufferNoFill=\"1\" bufferJoinStyle=\"128\" bufferBlendMode=\"0\"/></text-style><text-format wrapChar=\"\" multilineAlign=\"1\" autoWrapLength=\"0\" formatNumbers=\"0\" decimals=\"3\" plussign=\"0\" addDirectionSymbol=\"0\"/><placement placement=\"\(placement)\" placementFlags=\"10\" polygonPlacementFlags=\"2\" centroidInside=\"1\" centroidWhole=\"0\" fitInPolygonOnly=\"0\" dist=\"0\" distUnits=\"MM\" offsetType=\"0\" quadOffset=\"4\" xOffset=\"0\" yOffset=\"0\" offsetUnits=\"MM\" rotationAngle=\"0\" priority=\"\(bold ? 8 : 5)\" layerType=\"\(layerType)\" repeatDistance=\"0\" repeatDistanceUnits=\"MM\" maxCurvedCharAngleIn=\"25\" maxCurvedCharAngleOut=\"-25\" preserveRotation=\"1\" geometryGeneratorEnabled=\"0\" geometryGenerator=\"\" geometryGeneratorType=\"PointGeometry\"/><rendering drawLabels=\"1\" obstacle=\"1\" obstacleFactor=\"1\" obstacleType=\"1\" scaleVisibility=\"0\" scaleMin=\"0\" scaleMax=\"0\" fontLimitPixelSize=\"0\" fontMinPixelSize=\"0\" fontMaxPixelSize=\"10000\" displayAll=\"0\" upsidedownLabels=\"0\" labelPerPart=\"0\" mergeLines=\"0\" minFeatureSize=\"0\" limitNumLabels=\"0\" maxNumLabels=\"2000\" zIndex=\"\(bold ? 1 : 0)\" unplacedVisibility=\"0\"/></settings></labeling>"
     }
 }
