@@ -282,6 +282,28 @@ struct HeldOutPlacementTests {
         // The same study with a bandwidth that reaches the road plans as before.
         p.demandBandwidthMeters = 50
         try run(HotSpotSettings(), p)
+        // A repeat boost that overflows names the setting (was "demand weight at index 2 ... inf").
+        p.repeatBoost = 1e308
+        let overflow = #expect(throws: PlannerError.self) { try run(HotSpotSettings(), p) }
+        #expect(overflow?.description.hasPrefix("predictive demand overflows") == true && overflow?.description.contains("repeat_boost 1e+308") == true,
+                "\(String(describing: overflow))")
+    }
+
+    /// A weight column whose product with the severity weight overflows names the incident.
+    @Test func anOverflowingIncidentWeightIsNamed() throws {
+        let lines = try String(contentsOfFile: try Study.path("incidents.csv"), encoding: .utf8).split(separator: "\n")
+        let rows = [lines[0] + ",w"] + lines.dropFirst().map { $0 + ($0.contains("very_serious") ? ",1e308" : ",1") }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("camplan-weight-\(UUID().uuidString).csv").path
+        try (rows.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        var inputs = try Study.inputs()
+        inputs.incidents = file
+        inputs.incidentOptions.weightField = "w"
+        let data = try StudyData.load(inputs)
+        let e = #expect(throws: PlannerError.self) {
+            try ScenarioDemand.make(data, hot: nil, incidents: HotSpotSettings(), settings: PlacementSettings())
+        }
+        #expect(e?.description.hasPrefix("incident I3: its demand weight (severity × weight column 1e+308) overflows") == true,
+                "\(String(describing: e))")
     }
 
     /// A held-out fit can fail where the plan on all years does not (a group without any
