@@ -254,6 +254,10 @@ struct HeldOutPlacementTests {
         #expect(sel.rows.filter { abs($0.score.coverage - top) <= 1e-12 }.count > 1)
         #expect(r.warnings.contains { $0.contains("candidates tie at") })
         #expect(sel.chosen == sel.rows.first { abs($0.score.coverage - top) <= 1e-12 }!.candidate)
+        // demand-selection.csv says how many new cameras each fit placed (the budget: 1).
+        let table = DemandSelection.table(sel)
+        let column = try #require(table.fields.firstIndex { $0.name == "new_cameras" })
+        #expect(table.rows.map { $0[column] } == sel.rows.map { _ in .integer(1) })
     }
 
     /// A demand without weight (a bandwidth that reaches no road point, a category with no
