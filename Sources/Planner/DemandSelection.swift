@@ -119,11 +119,12 @@ public enum DemandSelection {
     }
 
     /// `demand-selection.csv`: candidate, kind, bandwidth, half-life, boost, years fit, year
-    /// scored, covered and total weight, held-out coverage, chosen.
+    /// scored, new cameras of the fit (equal under a count budget, not under a cost budget),
+    /// covered and total weight, held-out coverage, chosen.
     public static func table(_ r: DemandSelectionResult) -> ReportTable {
         var t = ReportTable(fields: [
             .init("candidate", .string), .init("kind", .string), .init("bandwidth_m", .real), .init("half_life_days", .real),
-            .init("repeat_boost", .real), .init("years_fit", .string), .init("year_scored", .integer),
+            .init("repeat_boost", .real), .init("years_fit", .string), .init("year_scored", .integer), .init("new_cameras", .integer),
             .init("covered_weight", .real), .init("total_weight", .real), .init("heldout_coverage", .real), .init("chosen", .bool),
         ])
         for row in r.rows {
@@ -132,7 +133,7 @@ public enum DemandSelection {
                 .string(row.candidate.label), .string(row.candidate.kind.rawValue),
                 p.map { .real($0.bandwidthMeters) } ?? .null, p?.halfLifeDays.map { .real($0) } ?? .null,
                 p.map { .real($0.repeatBoost) } ?? .null, .string(row.score.yearsFit.map(String.init).joined(separator: " ")),
-                .integer(Int64(row.score.year)), .real(row.score.coveredWeight), .real(row.score.totalWeight),
+                .integer(Int64(row.score.year)), .integer(Int64(row.score.newCameras.count)), .real(row.score.coveredWeight), .real(row.score.totalWeight),
                 .real(row.score.coverage), .bool(row.candidate == r.chosen),
             ])
         }

@@ -174,7 +174,8 @@ public enum HeldOutPlacement {
     /// - Parameter fit: the whole placement procedure (hot spots, demand, coverage, solve) run
     ///   with the given hot-spot settings, whose `years` are the years before `year`.
     /// - Throws: ``PlannerError/invalidConfiguration(_:)`` when no year before `year` or no
-    ///   incident in `year` is in the data; any error of the stages.
+    ///   incident in `year` is in the data; ``PlannerError/heldOutFitFailed(year:yearsFit:cause:)``
+    ///   wrapping an error of the stages.
     public static func fitAndScore(_ data: StudyData, hot: HotSpotSettings, year: Int,
                                    fit: (HotSpotSettings) throws -> PlacementOutcome) throws -> HeldOutScore {
         let years = studyYears(data, hot)
@@ -190,7 +191,12 @@ public enum HeldOutPlacement {
         var h = hot
         h.years = before
         h.evaluationYear = nil
-        let plan = try fit(h)
+        let plan: PlacementOutcome
+        do {
+            plan = try fit(h)
+        } catch {
+            throw PlannerError.heldOutFitFailed(year: year, yearsFit: before, cause: PlannerError.Cause(error))
+        }
         return score(plan, points: target.points, weights: target.weights, groups: target.groups, year: year, yearsFit: before)
     }
 

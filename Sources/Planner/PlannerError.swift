@@ -15,6 +15,9 @@ public indirect enum PlannerError: Error, Sendable, Equatable, CustomStringConve
     case invalidConfiguration(String)
     /// A step of a run failed; `step` names it and `cause` is the error of the layer below.
     case runFailed(scenario: String, step: String, cause: Cause)
+    /// The procedure fit on `yearsFit` to score `year` (a held-out fit) failed, though the plan
+    /// on all years might not.
+    case heldOutFitFailed(year: Int, yearsFit: [Int], cause: Cause)
 
     /// The error a stage of a run failed with, kept as a value of its layer.
     public enum Cause: Sendable, Equatable, CustomStringConvertible {
@@ -57,6 +60,8 @@ public indirect enum PlannerError: Error, Sendable, Equatable, CustomStringConve
             "no scenario named '\(name)'; scenarios are: \(known.joined(separator: ", "))"
         case let .invalidConfiguration(m): m
         case let .runFailed(scenario, step, cause): "scenario '\(scenario)', \(step): \(cause)"
+        case let .heldOutFitFailed(year, yearsFit, cause):
+            "the held-out fit (the same procedure on \(HeldOutPlacement.yearsText(yearsFit)), to score \(year)) failed: \(cause)"
         }
     }
 }

@@ -254,6 +254,10 @@ struct HeldOutPlacementTests {
         #expect(sel.rows.filter { abs($0.score.coverage - top) <= 1e-12 }.count > 1)
         #expect(r.warnings.contains { $0.contains("candidates tie at") })
         #expect(sel.chosen == sel.rows.first { abs($0.score.coverage - top) <= 1e-12 }!.candidate)
+        // demand-selection.csv says how many new cameras each fit placed (the budget: 1).
+        let table = DemandSelection.table(sel)
+        let column = try #require(table.fields.firstIndex { $0.name == "new_cameras" })
+        #expect(table.rows.map { $0[column] } == sel.rows.map { _ in .integer(1) })
     }
 
     /// A demand without weight (a bandwidth that reaches no road point, a category with no
@@ -278,5 +282,57 @@ struct HeldOutPlacementTests {
         // The same study with a bandwidth that reaches the road plans as before.
         p.demandBandwidthMeters = 50
         try run(HotSpotSettings(), p)
+        // A repeat boost that overflows names the setting (was "demand weight at index 2 ... inf").
+        p.repeatBoost = 1e308
+        let overflow = #expect(throws: PlannerError.self) { try run(HotSpotSettings(), p) }
+        #expect(overflow?.description.hasPrefix("predictive demand overflows") == true && overflow?.description.contains("repeat_boost 1e+308") == true,
+                "\(String(describing: overflow))")
+    }
+
+    /// A weight column whose product with the severity weight overflows names the incident.
+    @Test func anOverflowingIncidentWeightIsNamed() throws {
+        let lines = try String(contentsOfFile: try Study.path("incidents.csv"), encoding: .utf8).split(separator: "\n")
+        let rows = [lines[0] + ",w"] + lines.dropFirst().map { $0 + ($0.contains("very_serious") ? ",1e308" : ",1") }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("camplan-weight-\(UUID().uuidString).csv").path
+        try (rows.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        var inputs = try Study.inputs()
+        inputs.incidents = file
+        inputs.incidentOptions.weightField = "w"
+        let data = try StudyData.load(inputs)
+        let e = #expect(throws: PlannerError.self) {
+            try ScenarioDemand.make(data, hot: nil, incidents: HotSpotSettings(), settings: PlacementSettings())
+        }
+        #expect(e?.description.hasPrefix("incident I3: its demand weight (severity × weight column 1e+308) overflows") == true,
+                "\(String(describing: e))")
+    }
+
+    /// A held-out fit can fail where the plan on all years does not (a group without any
+    /// incident before the evaluation year cannot meet its quota): the error says it was the
+    /// held-out fit.
+    @Test func aFailingHeldOutFitIsNamed() throws {
+        let lines = try String(contentsOfFile: try Study.path("incidents.csv"), encoding: .utf8).split(separator: "\n")
+        // Ward B's incidents (I60-I89, District 2) of 2023 only.
+        let kept = [lines[0]] + lines.dropFirst().filter { line in
+            let f = line.split(separator: ",")
+            return Int(f[0].dropFirst())! < 60 || f[1].hasPrefix("2023")
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("camplan-quota-\(UUID().uuidString).csv").path
+        try (kept.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        var inputs = try Study.inputs()
+        inputs.incidents = file
+        let data = try StudyData.load(inputs)
+        var p = PlacementSettings()
+        p.adHocRangeMeters = 60
+        p.adHocFOVDegrees = 360
+        p.budgetCameras = 4
+        p.groupQuotas = ["District 2": GroupQuota(min: 2)]
+        var proc = PlacementProcedure(pipeline: Pipeline(data: data), sites: try SiteSet.make(data, spacingMeters: 150))
+        proc.hotSpotsMode = .skip
+        let error = #expect(throws: PlannerError.self) { try proc.run(hot: HotSpotSettings(), placement: p, evaluateYear: 2023) }
+        #expect(error?.description.hasPrefix("the held-out fit (the same procedure on 2021-2022, to score 2023) failed: 'District 2' needs at least 2") == true,
+                "\(String(describing: error))")
+        // The plan on all years meets the quota.
+        let plan = try proc.run(hot: HotSpotSettings(), placement: p, evaluateYear: nil)
+        #expect(plan.outcome.cameras.filter { !$0.existing }.count == 4)
     }
 }

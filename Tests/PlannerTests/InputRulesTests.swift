@@ -120,4 +120,28 @@ import Testing
         #expect(warnings == [dir + "/existing.geojson: 2 installed cameras have no heading_deg and are credited facing north (0°): "
                 + "row 1 (id E1); row 2 (id E2, the start of its preset tour)"])
     }
+
+    /// `auto` compares candidates at one budget; under LSCP each would place a different
+    /// number of cameras, so the pair is refused where the settings are read.
+    @Test func demandAutoWithATargetIsAnError() throws {
+        let e = #expect(throws: PlannerError.self) {
+            try parse("""
+            defaults: {demand: auto}
+            scenarios:
+              - name: a
+                target: 0.3
+            """)
+        }
+        #expect(e?.description.contains("demand auto compares its candidates at the same budget; with target 0.3 (LSCP)") == true,
+                "\(String(describing: e))")
+        // With a budget, or a demand kind, the scenario reads.
+        _ = try parse("""
+        defaults: {demand: auto}
+        scenarios:
+          - name: a
+          - name: b
+            demand: incidents
+            target: 0.3
+        """)
+    }
 }

@@ -274,3 +274,25 @@ struct OutputRegistryTests {
         }
     }
 }
+
+@Suite("Allocation")
+struct AllocationWarningTests {
+    /// equal_by_group gives a group with fewer useful sites than its share what it can take,
+    /// and the rest of the budget stays unplaced: a warning says so.
+    @Test func anUnusableShareIsAWarning() throws {
+        let data = try Study.data()
+        let sites = try SiteSet.make(data, spacingMeters: 150)
+        var p = PlacementSettings()
+        p.adHocRangeMeters = 60
+        p.adHocFOVDegrees = 360
+        p.allocation = .equalByGroup
+        p.budgetCameras = 60
+        let big = try PlacementStage.run(data, sites: sites, hot: nil, incidents: HotSpotSettings(), settings: p)
+        #expect(big.cameras.count < 60)
+        #expect(big.warnings.contains { $0.hasPrefix("allocation equal_by_group: District 1 (") && $0.contains(" of 30), District 2 (") })
+        p.budgetCameras = 2
+        let small = try PlacementStage.run(data, sites: sites, hot: nil, incidents: HotSpotSettings(), settings: p)
+        #expect(small.cameras.count == 2)
+        #expect(!small.warnings.contains { $0.hasPrefix("allocation") })
+    }
+}

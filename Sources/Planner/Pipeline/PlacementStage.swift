@@ -89,7 +89,16 @@ public enum PlacementStage {
         let allocation = AllocationContext(groups: groups, demandOfGroup: demandOfGroup, usefulSitesOfGroup: usefulSites.map(\.count),
                                            perSite: s.perSite, budget: s.budget)
         var quotas = try GroupQuotaAllocation(quotas: s.groupQuotas).quotas(allocation)
-        quotas.merge(try s.allocation.policy.quotas(allocation)) { _, policy in policy }
+        let policyQuotas = try s.allocation.policy.quotas(allocation)
+        quotas.merge(policyQuotas) { _, policy in policy }
+        // A policy share a group cannot use (fewer useful sites) is not moved to other groups.
+        let short = policyQuotas.filter { $0.value.minimum < ($0.value.maximum ?? Int.max) }.sorted { $0.key < $1.key }
+        var allocationWarnings: [String] = []
+        if !short.isEmpty {
+            let list = short.map { "\(groups.names[$0.key]) (\($0.value.minimum) of \($0.value.maximum ?? 0))" }.joined(separator: ", ")
+            allocationWarnings.append("allocation \(s.allocation.rawValue): \(list) can usefully take fewer new cameras than "
+                + "\(short.count == 1 ? "its" : "their") share; the rest of the budget is not placed elsewhere")
+        }
         var backup: PlacementProblem.BackupCoverage?
         if let beta = s.backupBeta, let hot {
             let flagged = (0 ..< matrix.demandCount).filter { hot.isHot95(at: demand.points[origin[$0]]) }
@@ -137,6 +146,6 @@ public enum PlacementStage {
             curve: r.curve.map { (cameras: $0.newCameras, share: $0.share) }, newCost: r.newCost,
             runtimeSeconds: r.runtimeSeconds, demandCount: demand.count, facilityCount: matrix.facilityCount,
             siteCount: sites.sites.count, lowerBoundCameras: r.cameraLowerBound, wardCoveredShare: metrics.wardCoveredShare, groups: metrics.groups,
-            watched: watched, warnings: r.warnings)
+            watched: watched, warnings: allocationWarnings + r.warnings)
     }
 }

@@ -133,6 +133,10 @@ public struct PlacementSettings: Sendable, Equatable, StageSettings {
         if (adHocRangeMeters == nil) != (adHocFOVDegrees == nil) {
             throw SettingProblem("radius_m (--radius) and fov_deg (--fov) go together", key: "radius_m")
         }
+        if demand == .auto, let t = targetShare {
+            throw SettingProblem("demand auto compares its candidates at the same budget; with target \(t.settingText) (LSCP) each "
+                + "candidate would place a different number of cameras: give a demand kind, or a budget instead of target", key: "demand")
+        }
         if allocation == .equalByGroup, budgetCost != nil {
             throw SettingProblem("allocation equal_by_group needs a camera-count budget, not budget_cost", key: "allocation")
         }

@@ -20,6 +20,10 @@ struct PredictiveDemand: DemandSource {
         let surface = density.values(at: samples.points, points: c.incidentPoints,
                                      incidentWeights: density.incidentWeights(points: c.incidentPoints, weights: c.undecayedWeights,
                                                                               dayNumbers: c.incidentDays))
+        if let bad = surface.first(where: { !$0.isFinite }) {
+            throw PlannerError.invalidConfiguration("predictive demand overflows (a road point's density is \(bad)) with repeat_boost "
+                + "\(s.repeatBoost.settingText) and demand_bandwidth_m \(s.demandBandwidthMeters.settingText): use a smaller repeat_boost")
+        }
         var pts = PlanarPointSet(), ws: [Double] = []
         for i in 0 ..< samples.count where surface[i] > 0 {
             pts.append(samples.points[i])

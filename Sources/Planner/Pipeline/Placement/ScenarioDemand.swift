@@ -37,6 +37,10 @@ struct ScenarioDemand {
                 w *= s.hotPriority
                 u *= s.hotPriority
             }
+            guard w.isFinite, u.isFinite else {
+                throw PlannerError.invalidConfiguration("incident \(inc.ids[i]): its demand weight (severity × weight column \(inc.weights[i])"
+                    + "\(s.hotPriority != 1 ? " × hot_priority \(s.hotPriority.settingText)" : "")) overflows")
+            }
             incWeights.append(w)
             undecayed.append(u)
         }
