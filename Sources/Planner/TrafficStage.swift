@@ -32,9 +32,7 @@ public struct TrafficInputs: Sendable {
         guard let accidents = data.inputs.accidents else {
             throw PlannerError.invalidConfiguration("demand 'accidents' needs an accident file (accidents: in the inputs, or --accidents)")
         }
-        var options = IncidentOptions()
-        options.sourceCRS = data.inputs.incidentOptions.sourceCRS
-        return try AccidentTable.load(accidents, options: options, boundaries: data.boundaries)
+        return try AccidentTable.load(accidents, options: data.inputs.accidentOptions, boundaries: data.boundaries)
     }
 }
 
