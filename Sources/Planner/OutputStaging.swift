@@ -107,12 +107,12 @@ public final class OutputStaging {
         try VectorWriter.writeCSV(layer, to: try path(relative))
     }
 
-    /// Writes `rejects.csv` (row, id, reason, raw x, raw y) when some incident rows were
-    /// rejected; returns how many.
+    /// Writes `file` (row, id, reason, raw x, raw y) when some incident (or accident) rows
+    /// were rejected; returns how many.
     @discardableResult
-    public func writeRejects(of incidents: IncidentSet) throws -> Int {
+    public func writeRejects(of incidents: IncidentSet, to file: String = "rejects.csv") throws -> Int {
         guard !incidents.rejections.isEmpty else { return 0 }
-        try IncidentLoader.writeRejects(incidents.rejections, to: try path("rejects.csv"))
+        try IncidentLoader.writeRejects(incidents.rejections, to: try path(file))
         return incidents.rejections.count
     }
 

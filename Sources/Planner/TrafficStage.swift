@@ -200,18 +200,14 @@ public enum TrafficStage {
     }
 
     /// Class-weighted accidents per group and the part inside the plan's footprints: the
-    /// traffic plan's own test for a traffic scenario, else the footprint polygons (for a
-    /// crime plan this says how much of the accident problem its cameras see).
+    /// traffic plan's own test for a traffic scenario, else the credit the plan's
+    /// ``FootprintUnion`` gives each accident, as for every other coverage figure (a PTZ
+    /// preset credits its dwell share; for a crime plan this says how much of the accident
+    /// problem its cameras see).
     public static func accidentFigures(_ data: StudyData, placement: PlacementOutcome, traffic: TrafficOutcome?,
                                        accidents: AccidentTable, weights: AccidentWeights) throws -> AccidentFigures {
-        let covered: [Bool]
-        if let traffic {
-            covered = traffic.plan.accidentCovered
-        } else {
-            let polys = placement.cameras.map(\.footprint).filter { !$0.polygons.isEmpty }
-            covered = polys.isEmpty ? [Bool](repeating: false, count: accidents.count)
-                : try PolygonIndex(polys).firstContaining(accidents.points).map { $0 != nil }
-        }
+        let credit: [Double] = traffic.map { $0.plan.accidentCovered.map { $0 ? 1 : 0 } }
+            ?? placement.watched.credits(of: accidents.points)
         let wards = data.boundaries.wards
         // A key for every ward's group: `byGroup[wards[ward].group]!` cannot miss.
         var byGroup = Dictionary(uniqueKeysWithValues: Set(wards.map(\.group)).map { ($0, (weight: 0.0, covered: 0.0)) })
@@ -220,7 +216,7 @@ public enum TrafficStage {
             let ward = accidents.incidents.wardIndices[i]
             guard ward >= 0 else { continue }
             byGroup[wards[ward].group]!.weight += w[i]
-            if covered[i] { byGroup[wards[ward].group]!.covered += w[i] }
+            byGroup[wards[ward].group]!.covered += w[i] * credit[i]
         }
         return AccidentFigures(byGroup: byGroup)
     }

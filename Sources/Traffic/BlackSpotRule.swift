@@ -1,13 +1,17 @@
 /// When a road segment is a black spot (điểm đen).
 ///
-/// Source: Thông tư 26/2012/TT-BGTVT of the Ministry of Transport (20/07/2012, "Quy định về
-/// việc xác định và xử lý vị trí nguy hiểm trên đường bộ đang khai thác"), which defines a
-/// black spot by the accidents, and the deaths among them, on a short road section within
-/// 12 months. The defaults follow its three alternative conditions: at least 2 accidents
-/// with deaths, or at least 3 accidents of which at least 1 with deaths, or at least 4
-/// accidents, on one section within one year. Every number is configurable (a scenario's
-/// `blackspots:` block) because the circular has been amended and local practice varies;
-/// check the text in force before relying on the defaults.
+/// Source of the defaults: Thông tư 26/2012/TT-BGTVT of the Ministry of Transport
+/// (20/07/2012, in force 15/09/2012, "Quy định về việc xác định và xử lý vị trí nguy hiểm
+/// trên đường bộ đang khai thác"; art. 3(2): a black spot is "nơi thường xảy ra tai nạn giao
+/// thông"), as its criteria are paraphrased in the press (Báo Bà Rịa–Vũng Tàu, 11/2020):
+/// within 12 months, 2 serious accidents (tai nạn nghiêm trọng, the lightest class with a
+/// death), or 3 or more accidents one of which fatal, or 4 or more accidents with injuries
+/// only. The article with the numbers, and the 500 m section length, were NOT verified
+/// against the circular's text; since 01/01/2025 black spots are identified under Thông tư
+/// 41/2024/TT-BGTVT (art. 14 criteria, art. 15 procedure), whose numbers were not seen
+/// either. The defaults count the fourth condition on accidents of any class (collisions
+/// without injury included). Every number is configurable (scenario keys `blackspot_*`);
+/// check the text in force before relying on them.
 public struct BlackSpotRule: Sendable, Hashable {
     /// How the years of the data are counted.
     public enum Window: String, Sendable, Hashable, CaseIterable {
@@ -67,6 +71,11 @@ public struct BlackSpotRule: Sendable, Hashable {
         if let m = minAccidentsWithFatal { parts.append("≥ \(m) accidents with ≥ 1 fatal") }
         if let m = minAccidents { parts.append("≥ \(m) accidents") }
         let span = window == .perYear ? "within one year" : "over all years given"
-        return "\(Int(segmentLengthMeters)) m segments; \(parts.joined(separator: " or ")) \(span) (Thông tư 26/2012/TT-BGTVT)"
+        // The circular is named only for its numbers; a changed rule is the user's own.
+        let d = BlackSpotRule()
+        let source = (segmentLengthMeters, minFatal, minAccidentsWithFatal, minAccidents, window)
+            == (d.segmentLengthMeters, d.minFatal, d.minAccidentsWithFatal, d.minAccidents, d.window)
+            ? "defaults after Thông tư 26/2012/TT-BGTVT, not verified against its text" : "as configured"
+        return "\(Int(segmentLengthMeters)) m segments; \(parts.joined(separator: " or ")) \(span) (\(source))"
     }
 }

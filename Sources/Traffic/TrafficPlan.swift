@@ -149,8 +149,31 @@ public struct TrafficPlan: Sendable {
         let cordonMatrix = try cordonResult.map { try $0.coverage.build(demand: demand) }
         // 4. One problem: the cordon's cameras fixed, traffic facilities that cover something.
         var rows: [(cordon: Bool, facility: Int)] = cordonSel.map { (true, $0) }
-        if let roadMatrix {
-            for j in 0 ..< roadMatrix.facilityCount where roadMatrix.offsets[j + 1] > roadMatrix.offsets[j] { rows.append((false, j)) }
+        let left: PlacementProblem.Budget
+        switch s.budget {
+        case .count(let n): left = .count(max(0, n - cordonSel.count))
+        case .cost(let c): left = .cost(max(0, c - cordonCost))
+        }
+        if let roadMatrix, let roadCoverage {
+            let useful = (0 ..< roadMatrix.facilityCount).filter { roadMatrix.offsets[$0 + 1] > roadMatrix.offsets[$0] }
+            let table = roadCoverage.facilityTable()
+            let cheapest = useful.map { table.costMillionVND[$0] }.min() ?? 0
+            let affordable = switch left {
+            case .count(let n): n > 0
+            case .cost(let c): c + 1e-9 * max(1, c) >= cheapest
+            }
+            // After the cordon a budget too small for one traffic camera places none (and
+            // says so); without a cordon it is the optimizer's error (a budget in the wrong unit).
+            if affordable || cordonSel.isEmpty {
+                rows += useful.map { (false, $0) }
+            } else if !useful.isEmpty, !warnings.contains(where: { $0.contains("no traffic camera is left") }) {
+                let rest = switch left {
+                case .count: "no camera"
+                case .cost(let c): String(format: "%.1f", c) + ", less than the cheapest traffic camera (" + String(format: "%.1f", cheapest) + ")"
+                }
+                warnings.append("the cordon takes the budget (\(cordonSel.count) plate cameras, " + String(format: "%.1f", cordonCost)
+                    + "); it leaves \(rest): no traffic camera placed")
+            }
         }
         var offsets = [0], indices: [Int32] = [], costs: [Double] = [], siteOf: [Int] = []
         let cordonSites = cordonResult?.sites.count ?? 0
@@ -166,11 +189,6 @@ public struct TrafficPlan: Sendable {
         // Keyed by every value of siteOf, so `denseSites[$0]!` over siteOf cannot miss.
         let denseSites = Dictionary(uniqueKeysWithValues: Set(siteOf).sorted().enumerated().map { ($1, $0) })
         let matrix = try CoverageMatrix(demandCount: demand.count, offsets: offsets, indices: indices)
-        let left: PlacementProblem.Budget
-        switch s.budget {
-        case .count(let n): left = .count(max(0, n - cordonSel.count))
-        case .cost(let c): left = .cost(max(0, c - cordonCost))
-        }
         var chosen: [(row: Int, marginal: Double)] = []
         var covered = 0.0, ub = 0.0, gap = 0.0, stop = "no_candidates", bound = "none"
         var curve: [(cameras: Int, share: Double)] = []

@@ -107,4 +107,98 @@ struct TrafficCommandTests {
         #expect(r.stderr.contains("nhẹ"))
         #expect(!FileManager.default.fileExists(atPath: t.path("out")))
     }
+
+    func place(_ t: TrafficTown, accidents: String, _ extra: [String]) throws -> CLIRun {
+        try CLIRun.run(["place", "--wards", t.path("wards.geojson"), "--incidents", t.path("incidents.csv"),
+                        "--roads", t.path("roads.geojson"), "--accidents", accidents, "--demand", "accidents",
+                        "--camera-types", "traffic_4mp_8mm", "--out", t.path("out"), "--quiet"] + extra)
+    }
+
+    /// Accident rows outside every ward are counted, written with their reason and named in a
+    /// warning on the console and in summary.json; a file with none inside is an error.
+    @Test func accidentsOutsideTheWardsAreRejectedAloud() throws {
+        let t = try TrafficTown()
+        let rows = try String(contentsOfFile: t.path("accidents.csv"), encoding: .utf8)
+        try (rows + (rows.hasSuffix("\n") ? "" : "\n") + "Z1,2022-02-02,nghiêm trọng,1,0,105.0,9.0\n").write(toFile: t.path("some-out.csv"), atomically: true, encoding: .utf8)
+        let r = try place(t, accidents: t.path("some-out.csv"), ["--budget", "2"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("warning: ") && r.stdout.contains("1 of 7 accident rows rejected") && r.stdout.contains("rows 8"), "\(r.stdout)")
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: t.path("out/summary.json")))) as! [String: Any]
+        #expect((summary["warnings"] as? [String])?.contains { $0.contains("1 of 7 accident rows rejected") } == true)
+        let rejects = try String(contentsOfFile: t.path("out/accident-rejects.csv"), encoding: .utf8)
+        #expect(rejects.contains("8,Z1,outside every ward"))
+        try FileManager.default.removeItem(atPath: t.path("out"))
+        try "id,date,severity,lon,lat\nZ1,2022-02-02,nghiêm trọng,105.0,9.0\n".write(toFile: t.path("all-out.csv"), atomically: true, encoding: .utf8)
+        let none = try place(t, accidents: t.path("all-out.csv"), ["--budget", "2"])
+        #expect(none.status == 65)
+        #expect(none.stderr.contains("all-out.csv: no usable accident among 1 rows (1 outside every ward)"), "\(none.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: t.path("out")))
+    }
+
+    /// Bad traffic settings and files stop before any output, naming what to fix.
+    @Test func badTrafficInputsAreErrorsWithoutOutput() throws {
+        let t = try TrafficTown()
+        try "id,date,severity,lon,lat\n".write(toFile: t.path("header-only.csv"), atomically: true, encoding: .utf8)
+        for (extra, file, message) in [
+            (["--gateway-group", "Thị trấn Không Có"], t.path("accidents.csv"), "no group 'Thị trấn Không Có'; groups are: Thị trấn Thử"),
+            (["--gateway-group", "Thị trấn Thử", "--gateway-classes", "motorway"], t.path("accidents.csv"),
+             "group 'Thị trấn Thử': no road of the classes motorway crosses its boundary"),
+            ([String](), t.path("header-only.csv"), "header-only.csv"),
+            (["--budget-cost", "10", "--gateway-group", "Thị trấn Thử"], t.path("accidents.csv"), "less than the cheapest candidate camera (18.0)"),
+        ] {
+            let r = try place(t, accidents: file, extra + (extra.contains("--budget-cost") ? [] : ["--budget", "2"]))
+            #expect(r.status == 65, "\(extra): \(r.stderr)")
+            #expect(r.stderr.contains(message), "\(extra): \(r.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: t.path("out")))
+        }
+    }
+
+    /// A cost budget that pays the cordon but not one traffic camera places the cordon alone
+    /// and says so (console and summary.json), instead of failing on the remainder.
+    @Test func aBudgetTakenByTheCordonPlacesNoTrafficCameraAndWarns() throws {
+        let t = try TrafficTown()
+        // Four plate cameras at 18 = 72; 30 left, less than a 45 traffic camera.
+        let r = try place(t, accidents: t.path("accidents.csv"), ["--budget-cost", "102", "--gateway-group", "Thị trấn Thử",
+                                                                  "--gateway-classes", "trunk"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let cams = try VectorReader.read(t.path("out/cameras.geojson"))
+        #expect(cams.features.count == 4)
+        #expect(cams.features.allSatisfy { $0["camera_type"].stringValue == "lpr_2mp" })
+        let warning = "the cordon takes the budget (4 plate cameras, 72.0); it leaves 30.0, less than the cheapest traffic camera (45.0)"
+        #expect(r.stdout.contains("warning: " + warning), "\(r.stdout)")
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: t.path("out/summary.json")))) as! [String: Any]
+        #expect((summary["warnings"] as? [String])?.contains { $0.contains(warning) } == true)
+    }
+
+    /// A crime plan's accident coverage (comparison.csv `accident_coverage`) credits what its
+    /// cameras watch as every other coverage figure does: a PTZ on a 4-preset tour gives an
+    /// accident in one preset a quarter of its weight, not all of it.
+    @Test func accidentCoverageOfACrimePlanCreditsPTZPresetsByTheirShare() throws {
+        let t = try TrafficTown()
+        // Incidents where the accidents are, so that the one PTZ stands among them.
+        var csv = "id,date,category,severity,solved,lon,lat\n"
+        for k in 0 ..< 36 {
+            let y = [10.3630, 10.3640, 10.3615, 10.3620, 10.3625, 10.3635][k % 6] + 0.00001 * Double(k / 6)
+            csv += "J\(k),202\(1 + k % 3)-0\(1 + k % 9)-10,property_theft,less_serious,1,106.36,\(y)\n"
+        }
+        try csv.write(toFile: t.path("incidents.csv"), atomically: true, encoding: .utf8)
+        try """
+        inputs: {wards: wards.geojson, incidents: incidents.csv, roads: roads.geojson, accidents: accidents.csv, group_by: district_name}
+        defaults: {cell_m: 250, band_m: 500, site_spacing_m: 50}
+        scenarios:
+          - name: one-ptz
+            camera_mix: [ptz_4mp_25x]
+            budget: 1
+        """.write(toFile: t.path("s.yaml"), atomically: true, encoding: .utf8)
+        let r = try CLIRun.run(["run", t.path("s.yaml"), "--out", t.path("out"), "--quiet", "--formats", "comparison", "cameras"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try String(contentsOfFile: t.path("out/comparison.csv"), encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let header = try #require(rows.first)
+        let col = try #require(header.firstIndex(of: "accident_coverage"))
+        let all = try #require(rows.first { $0.count > col && $0[1] == "ALL" })
+        let share = try #require(Double(all[col]))
+        // Some accident lies in a preset (the PTZ stands among them), none is seen whole.
+        #expect(share > 0, "\(all)")
+        #expect(share <= 0.25 + 1e-9, "a preset is watched a quarter of the time: \(all)")
+    }
 }

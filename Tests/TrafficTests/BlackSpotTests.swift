@@ -59,3 +59,18 @@ private func p(_ x: Double, _ y: Double = 2) -> PlanarPoint { PlanarPoint(x: x, 
     r.minFatal = nil; r.minAccidents = nil; r.minAccidentsWithFatal = nil
     #expect(throws: TrafficError.self) { try r.validate() }
 }
+
+/// The rule's one-line summary names the circular only while its numbers are the defaults
+/// drawn from it (and says they are not verified against its text); a changed rule is the
+/// user's own.
+@Test func ruleSummaryCitesTheCircularOnlyForTheDefaults() {
+    let d = BlackSpotRule()
+    #expect(d.summary == "500 m segments; ≥ 2 fatal accidents or ≥ 3 accidents with ≥ 1 fatal or ≥ 4 accidents within one year "
+        + "(defaults after Thông tư 26/2012/TT-BGTVT, not verified against its text)")
+    var changed = d
+    changed.minAccidents = nil
+    #expect(changed.summary == "500 m segments; ≥ 2 fatal accidents or ≥ 3 accidents with ≥ 1 fatal within one year (as configured)")
+    var longer = d
+    longer.segmentLengthMeters = 1000
+    #expect(longer.summary.hasSuffix("(as configured)"))
+}

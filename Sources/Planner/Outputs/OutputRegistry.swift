@@ -146,6 +146,11 @@ public enum OutputRegistry {
                        }),
         OutputArtifact(name: "rejects", summary: "rejects.csv: rejected incident rows with their reason (when there are any)",
                        writeRun: { r in try r.staging.writeRejects(of: r.data.incidents) > 0 ? ["rejects.csv"] : [] }),
+        OutputArtifact(name: "accident-rejects", summary: "accident-rejects.csv: rejected accident rows with their reason (when there are any)",
+                       writeRun: { r in
+                           guard let a = r.data.accidents else { return [] }
+                           return try r.staging.writeRejects(of: a, to: "accident-rejects.csv") > 0 ? ["accident-rejects.csv"] : []
+                       }),
         OutputArtifact(name: "comparison", summary: "comparison.csv and .md: scenario × group coverage",
                        writeRun: { r in
                            let t = r.comparison

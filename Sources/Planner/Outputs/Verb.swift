@@ -13,11 +13,11 @@ public enum Verb: String, Sendable, CaseIterable {
         switch self {
         case .hotspots: ["hotspot-cells", "wards", "summary", "rejects"]
         case .place: ["cameras", "coverage", "curve", "groups", "summary", "heldout-curve", "demand-selection", "blackspots", "gateways",
-                      "traffic-summary", "rejects"]
+                      "traffic-summary", "rejects", "accident-rejects"]
         case .rankWards: ["model-wards", "rejects"]
         case .run: ["hotspot-cells", "wards", "cameras", "coverage", "blackspots", "gateways", "traffic-summary", "model-wards", "curve",
                     "groups", "summary", "heldout-curve", "demand-selection", "hotspot-summary", "gpkg", "html", "installer", "rejects",
-                    "comparison", "scorecard", "xlsx"]
+                    "accident-rejects", "comparison", "scorecard", "xlsx"]
         }
     }
 }

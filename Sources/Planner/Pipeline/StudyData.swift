@@ -96,6 +96,7 @@ public struct StudyData: Sendable {
         let accidents = try inputs.accidents.map {
             try IncidentLoader.load($0, options: IncidentOptions(), boundaries: boundaries)
         }
+        if let accidents { try requireUsable(accidents, noun: "accident") }
         let work = boundaries.workCRS
         progress?.stage("loading roads and buildings")
         let (roads, roadNames) = try inputs.roads.map { try readLines($0, to: work) } ?? ([], [])
@@ -128,18 +129,33 @@ public struct StudyData: Sendable {
         var data = StudyData(inputs: inputs, boundaries: boundaries, incidents: incidents, accidents: accidents, roads: roads,
                              roadNames: roadNames, obstacles: obstacles, exclusions: exclusions, installed: installed, candidateSites: candidates, catalog: catalog,
                              populations: populations, severityClasses: classes)
-        data.warnings = boundaries.warnings + incidents.warnings + (accidents?.warnings ?? []) + cameraWarnings
+        data.warnings = boundaries.warnings + incidents.warnings + (accidents?.warnings ?? [])
+            + [accidents.flatMap(accidentRejectionWarning)].compactMap { $0 } + cameraWarnings
         return data
     }
 
     /// Throws when no incident row was usable: every row rejected is an empty input, not a
     /// result. The message counts the rejections by reason.
-    public static func requireUsable(_ incidents: IncidentSet) throws {
+    public static func requireUsable(_ incidents: IncidentSet, noun: String = "incident") throws {
         guard incidents.count == 0 else { return }
+        throw GeoError.invalidInput("\(incidents.file): no usable \(noun) among \(incidents.rowCount) rows (\(rejectionTally(incidents))); check the coordinate columns, --crs and the study area")
+    }
+
+    /// `3 outside_study_area, 1 bad_date`: the rejections of `incidents` by reason.
+    static func rejectionTally(_ incidents: IncidentSet) -> String {
         var reasons: [String: Int] = [:]
         for r in incidents.rejections { reasons[r.reason.rawValue, default: 0] += 1 }
-        let detail = reasons.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-        throw GeoError.invalidInput("\(incidents.file): no usable incident among \(incidents.rowCount) rows (\(detail)); check the coordinate columns, --crs and the study area")
+        return reasons.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+    }
+
+    /// The warning for accident rows left out (outside every ward, bad coordinates or dates):
+    /// they count in no black spot, accident figure or scorecard line. `nil` when none was.
+    static func accidentRejectionWarning(_ accidents: IncidentSet) -> String? {
+        guard !accidents.rejections.isEmpty else { return nil }
+        let rows = accidents.rejections.prefix(5).map { "\($0.row)" }.joined(separator: ", ")
+        return "\(accidents.file): \(accidents.rejections.count) of \(accidents.rowCount) accident rows rejected "
+            + "(\(rejectionTally(accidents)); rows \(rows)\(accidents.rejections.count > 5 ? ", ..." : "")); they count in no figure; "
+            + "see accident-rejects.csv"
     }
 
     /// The union of the ward polygons as one multipolygon (no dissolve: shared edges stay).
