@@ -89,8 +89,7 @@ public struct PlaceCommand: ParsableCommand {
     /// Hot spots are needed for KDE/Gi* demand, hot priority and backup; otherwise only for
     /// the hot-cell figures, and skipped (with a note) when the data are too few.
     static func request(_ s: PlacementSettings, hasWards: Bool) -> PipelineRequest {
-        let needsHot = s.demand == .kde || s.demand == .gistar || s.hotPriority != 1 || s.backupBeta != nil
-        return PipelineRequest(hotSpots: needsHot ? .required : (hasWards ? .ifPossible : .skip), placement: .plan)
+        PipelineRequest(hotSpots: s.needsHotSpots ? .required : (hasWards ? .ifPossible : .skip), placement: .plan)
     }
 
     public func run() throws {

@@ -61,6 +61,17 @@ public struct PlacementProcedure {
                                       cache: pipeline.coverageCache, memoryBudget: memoryBudget)
     }
 
+    /// Fits a plan only to score it (held-out fits, `auto`'s candidates): hot spots only when
+    /// the demand needs them. Their figures are not read, and the demand is the same with or
+    /// without them (one weighting rule), so a training year too small for hot spots no
+    /// longer stops `run` when the demand does not use them.
+    mutating func fitToScore(_ h: HotSpotSettings, _ p: PlacementSettings) throws -> PlacementOutcome {
+        let mode = hotSpotsMode
+        defer { hotSpotsMode = mode }
+        if !p.needsHotSpots { hotSpotsMode = .skip }
+        return try fit(h, p)
+    }
+
     /// Resolves `auto` on the training years of `h` (its `years` or all), else returns `p`.
     mutating func resolve(_ h: HotSpotSettings, _ p: PlacementSettings) throws -> (PlacementSettings, DemandSelectionResult?) {
         guard p.demand == .auto else { return (p, nil) }
@@ -68,7 +79,7 @@ public struct PlacementProcedure {
         fitHot.evaluationYear = nil
         // Predictive demand lives on the roads: without a road layer only the points remain.
         let candidates = data.roads.isEmpty ? [DemandCandidate(kind: .incidents)] : try DemandSelection.defaultCandidates()
-        var sel = try DemandSelection.select(data, hot: fitHot, placement: p, candidates: candidates) { try self.fit($0, $1) }
+        var sel = try DemandSelection.select(data, hot: fitHot, placement: p, candidates: candidates) { try self.fitToScore($0, $1) }
         if data.roads.isEmpty, sel.fallbackReason == nil {
             sel.fallbackReason = "demand auto without a road layer compares no predictive surface; used incidents"
         }
@@ -109,7 +120,7 @@ public struct PlacementProcedure {
             // Each origin runs the whole procedure on its own training years, `auto` included;
             // the origin Y reuses the choice made above on the same years.
             heldOut = try HeldOutPlacement.evaluate(data, hot: h, year: y) { fitHot in
-                if fitHot.years == trainYears { return try self.fit(fitHot, chosen) }
+                if fitHot.years == trainYears { return try self.fitToScore(fitHot, chosen) }
                 let (q, sel) = try self.resolve(fitHot, p)
                 let fitYears = fitHot.years ?? []
                 if let sel, let scored = years.first(where: { $0 > (fitYears.last ?? Int.min) }) {
@@ -117,7 +128,7 @@ public struct PlacementProcedure {
                         warnings.append("held-out origin \(scored) (fit on \(HeldOutPlacement.yearsText(fitYears))): \(why)")
                     }
                 }
-                return try self.fit(fitHot, q)
+                return try self.fitToScore(fitHot, q)
             }
         }
         warnings += heldOut?.warnings ?? []

@@ -97,6 +97,20 @@ struct HeldOutPlacementTests {
         return c
     }
 
+    /// The study of Fixtures/study with only the incidents `keep(number, date)` accepts.
+    static func study(keeping keep: (Int, Substring) -> Bool) throws -> StudyData {
+        let lines = try String(contentsOfFile: try Study.path("incidents.csv"), encoding: .utf8).split(separator: "\n")
+        let kept = [lines[0]] + lines.dropFirst().filter { line in
+            let f = line.split(separator: ",")
+            return keep(Int(f[0].dropFirst())!, f[1])
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("camplan-study-\(UUID().uuidString).csv").path
+        try (kept.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        var inputs = try Study.inputs()
+        inputs.incidents = file
+        return try StudyData.load(inputs)
+    }
+
     @Test func heldOutCoverageEqualsARecomputationFromThePlanFitOnEarlierYears() throws {
         let data = try HeldOutStudy().data()
         let p = try HeldOutStudy.settings()
@@ -310,17 +324,8 @@ struct HeldOutPlacementTests {
     /// incident before the evaluation year cannot meet its quota): the error says it was the
     /// held-out fit.
     @Test func aFailingHeldOutFitIsNamed() throws {
-        let lines = try String(contentsOfFile: try Study.path("incidents.csv"), encoding: .utf8).split(separator: "\n")
         // Ward B's incidents (I60-I89, District 2) of 2023 only.
-        let kept = [lines[0]] + lines.dropFirst().filter { line in
-            let f = line.split(separator: ",")
-            return Int(f[0].dropFirst())! < 60 || f[1].hasPrefix("2023")
-        }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("camplan-quota-\(UUID().uuidString).csv").path
-        try (kept.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
-        var inputs = try Study.inputs()
-        inputs.incidents = file
-        let data = try StudyData.load(inputs)
+        let data = try Self.study { n, date in n < 60 || date.hasPrefix("2023") }
         var p = PlacementSettings()
         p.adHocRangeMeters = 60
         p.adHocFOVDegrees = 360
@@ -334,5 +339,30 @@ struct HeldOutPlacementTests {
         // The plan on all years meets the quota.
         let plan = try proc.run(hot: HotSpotSettings(), placement: p, evaluateYear: nil)
         #expect(plan.outcome.cameras.filter { !$0.existing }.count == 4)
+    }
+
+    /// `run` computes hot spots for the plan it writes; the held-out fits need them only when
+    /// the demand does. A training year with too few incidents for hot spots (15 in 2021)
+    /// stopped `run` though `place` scored it.
+    @Test func heldOutFitsNeedHotSpotsOnlyWhenTheDemandDoes() throws {
+        let data = try Self.study { n, date in !date.hasPrefix("2021") || n < 45 }
+        var p = PlacementSettings()
+        p.adHocRangeMeters = 60
+        p.adHocFOVDegrees = 360
+        p.budgetCameras = 3
+        func run(_ mode: PipelineRequest.HotSpots) throws -> PlacementProcedure.Result {
+            var proc = PlacementProcedure(pipeline: Pipeline(data: data), sites: try SiteSet.make(data, spacingMeters: 150))
+            proc.hotSpotsMode = mode
+            return try proc.run(hot: Study.hotSettings, placement: p, evaluateYear: 2023)
+        }
+        let required = try run(.required)
+        #expect(required.hot != nil)
+        #expect(required.heldOut?.rolling.map(\.year) == [2022, 2023])
+        #expect(required.heldOut == (try run(.skip)).heldOut)
+        // A demand built on hot-spot cells still needs them in every fit.
+        p.demand = .kde
+        let e = #expect(throws: PlannerError.self) { try run(.required) }
+        #expect(e?.description.hasPrefix("the held-out fit (the same procedure on 2021, to score 2022) failed") == true,
+                "\(String(describing: e))")
     }
 }

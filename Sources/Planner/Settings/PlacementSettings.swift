@@ -118,6 +118,12 @@ public struct PlacementSettings: Sendable, Equatable, StageSettings {
                               repeatBoost: repeatBoost)
     }
 
+    /// Whether the demand needs the hot-spot outcome: KDE or Gi* cells, `hot_priority` or
+    /// `backup` (both act on 95% hot cells).
+    public var needsHotSpots: Bool {
+        demand == .kde || demand == .gistar || hotPriority != 1 || backupBeta != nil
+    }
+
     /// The budget the problem gets: money when `budgetCost` is set, else a camera count.
     public var budget: PlacementProblem.Budget {
         budgetCost.map { .cost($0) } ?? .count(budgetCameras)
