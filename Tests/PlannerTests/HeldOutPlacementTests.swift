@@ -339,6 +339,11 @@ struct HeldOutPlacementTests {
         // The plan on all years meets the quota.
         let plan = try proc.run(hot: HotSpotSettings(), placement: p, evaluateYear: nil)
         #expect(plan.outcome.cameras.filter { !$0.existing }.count == 4)
+        // With auto, the split inside the training years fails first, and says so.
+        p.demand = .auto
+        let split = #expect(throws: PlannerError.self) { try proc.run(hot: HotSpotSettings(), placement: p, evaluateYear: 2023) }
+        #expect(split?.description.hasPrefix("demand auto: candidate incidents, fit on 2021 to score 2022 (the split inside the training years), "
+            + "failed: 'District 2' needs at least 2") == true, "\(String(describing: split))")
     }
 
     /// `run` computes hot spots for the plan it writes; the held-out fits need them only when
