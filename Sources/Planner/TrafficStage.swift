@@ -32,9 +32,7 @@ public struct TrafficInputs: Sendable {
         guard let accidents = data.inputs.accidents else {
             throw PlannerError.invalidConfiguration("demand 'accidents' needs an accident file (accidents: in the inputs, or --accidents)")
         }
-        var options = IncidentOptions()
-        options.sourceCRS = data.inputs.incidentOptions.sourceCRS
-        return try AccidentTable.load(accidents, options: options, boundaries: data.boundaries)
+        return try AccidentTable.load(accidents, options: data.inputs.accidentOptions, boundaries: data.boundaries)
     }
 }
 
@@ -96,7 +94,8 @@ public enum TrafficStage {
         }
         let plate = settings.gatewayGroups.isEmpty ? nil
             : try CameraSpec(type: data.catalog.type(id: settings.plateCamera), level: dori)
-        let groupNames = Array(Set(wards.map(\.group))).sorted()
+        let wardGroups = WardGroups(wards)
+        let groupNames = wardGroups.names
         let groups = groupNames.map { g in (name: g, area: wards.filter { $0.group == g }.map(\.geometry)) }
         let plan = try TrafficPlan(roads: inputs.roads, accidents: inputs.accidents, groups: groups, sites: sites.sites,
                                    trafficCameras: specs, plateCamera: plate, settings: settings)
@@ -109,30 +108,14 @@ public enum TrafficStage {
                                  marginalWeight: c.marginalWeight, existing: false, ward: try index.firstContaining(c.location),
                                  footprint: c.footprint, presetShares: [1]))
         }
-        // Groups: the plan's demand, cameras, and the traffic figures.
+        // Groups: the plan's demand and cameras, summed as for every plan, then the traffic figures.
         let wardOfDemand: [Int?] = settings.demand == .accidents
             ? inputs.accidents.incidents.wardIndices.map { $0 >= 0 ? $0 : nil }
             : try index.firstContaining(plan.demand.points)
-        // groupOut and figures hold a key for every ward's group (groupNames is the set of
-        // them), so the `[group]!` look-ups below cannot miss.
-        var groupOut = Dictionary(uniqueKeysWithValues: groupNames.map { g in
-            (g, GroupOutcome(group: g, areaKm2: 0, population: nil, demandWeight: 0, coveredWeight: 0, hotCells95: 0,
-                             hotCells95Covered: 0, camerasExisting: 0, camerasNew: 0, cost: 0))
-        })
-        for (w, ward) in wards.enumerated() {
-            groupOut[ward.group]!.areaKm2 += ward.areaSquareMeters / 1e6
-            if let p = data.populations[w] { groupOut[ward.group]!.population = (groupOut[ward.group]!.population ?? 0) + p }
-        }
-        for i in 0 ..< plan.demand.count {
-            guard let w = wardOfDemand[i] else { continue }
-            groupOut[wards[w].group]!.demandWeight += plan.demand.weights[i]
-            if plan.demandCovered[i] { groupOut[wards[w].group]!.coveredWeight += plan.demand.weights[i] }
-        }
-        for c in cameras {
-            guard let w = c.ward else { continue }
-            groupOut[wards[w].group]!.camerasNew += 1
-            groupOut[wards[w].group]!.cost += c.cost
-        }
+        let groupOut = PlacementMetrics.groupOutcomes(data: data, groups: wardGroups, demandWard: wardOfDemand,
+                                                      demandWeights: plan.demand.weights, covered: plan.demandCovered, cameras: cameras)
+        // `figures` holds a key for every ward's group (groupNames are those groups), so the
+        // `[group]!` look-ups below cannot miss.
         var figures = Dictionary(uniqueKeysWithValues: groupNames.map { ($0, TrafficGroupFigures()) })
         var mids = PlanarPointSet()
         for s in plan.blackSpots.segments { mids.append(midpoint(s.line.points)) }
@@ -147,22 +130,17 @@ public enum TrafficStage {
             if site != nil { figures[g.group]!.gatewaysWatched += 1 }
         }
         // Ward shares on the incidents, as in every scenario (for the model-ward criteria).
-        let covered = try plan.coveredMask(data.incidents.points)
-        var wardW = [Double](repeating: 0, count: wards.count), wardC = wardW
-        for i in 0 ..< data.incidents.count {
-            let w = data.incidents.wardIndices[i]
-            guard w >= 0 else { continue }
-            let weight = (IncidentWeighting.defaultSeverityWeights[data.severityClasses[i]] ?? 1) * data.incidents.weights[i]
-            wardW[w] += weight
-            if covered[i] { wardC[w] += weight }
-        }
+        let inc = data.incidents
+        let wardShares = PlacementMetrics.wardShares(
+            wardCount: wards.count, wardOf: inc.wardIndices,
+            weights: (0 ..< inc.count).map { (IncidentWeighting.defaultSeverityWeights[data.severityClasses[$0]] ?? 1) * inc.weights[$0] },
+            credit: try plan.coveredMask(inc.points).map { $0 ? 1 : 0 })
         let placement = PlacementOutcome(
             cameras: cameras, coveredWeight: plan.coveredWeight, totalWeight: plan.totalWeight, upperBound: plan.upperBound,
             gap: plan.gap, stopReason: plan.stopReason, boundSource: plan.boundSource, curve: plan.curve, newCost: plan.newCost,
             runtimeSeconds: Date().timeIntervalSince(start), demandCount: plan.demand.count, facilityCount: plan.facilityCount,
             siteCount: plan.siteCount, lowerBoundCameras: nil,
-            wardCoveredShare: wards.indices.map { wardW[$0] > 0 ? wardC[$0] / wardW[$0] : nil },
-            groups: groupNames.map { groupOut[$0]! },
+            wardCoveredShare: wardShares, groups: groupOut,
             // Carriageway footprints are not camera sectors: the traffic plan scores its own
             // accidents (plan.accidentCovered); no held-out incident scoring runs on it.
             watched: FootprintUnion(cameras: [], obstacles: nil), warnings: plan.warnings)

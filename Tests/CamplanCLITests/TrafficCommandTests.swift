@@ -201,4 +201,37 @@ struct TrafficCommandTests {
         #expect(share > 0, "\(all)")
         #expect(share <= 0.25 + 1e-9, "a preset is watched a quarter of the time: \(all)")
     }
+
+    /// Accident and incident tables in metres (UTM 48N) with `--crs`: the accidents are read in
+    /// that CRS by both readers (the scorecard's and the traffic plan's), not as degrees,
+    /// which put every accident outside the wards.
+    @Test func accidentsInTheGivenCRSAreReadInItEverywhere() throws {
+        let t = try TrafficTown()
+        let toUTM = try CoordinateTransform(from: .wgs84, to: try CRS("EPSG:32648"))
+        func reproject(_ name: String) throws {
+            var lines = try String(contentsOfFile: t.path(name), encoding: .utf8).split(separator: "\n").map(String.init)
+            let header = lines[0].split(separator: ",").map(String.init)
+            let (ix, iy) = (header.firstIndex(of: "lon")!, header.firstIndex(of: "lat")!)
+            lines[0] = lines[0].replacingOccurrences(of: "lon", with: "x").replacingOccurrences(of: "lat", with: "y")
+            for k in 1 ..< lines.count {
+                var cells = lines[k].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                let p: PlanarPoint = try toUTM.transform(LonLat(lon: Double(cells[ix])!, lat: Double(cells[iy])!))
+                cells[ix] = String(format: "%.2f", p.x)
+                cells[iy] = String(format: "%.2f", p.y)
+                lines[k] = cells.joined(separator: ",")
+            }
+            try (lines.joined(separator: "\n") + "\n").write(toFile: t.path("utm-" + name), atomically: true, encoding: .utf8)
+        }
+        try reproject("accidents.csv")
+        try reproject("incidents.csv")
+        let r = try CLIRun.run(["place", "--wards", t.path("wards.geojson"), "--incidents", t.path("utm-incidents.csv"),
+                                "--roads", t.path("roads.geojson"), "--accidents", t.path("utm-accidents.csv"), "--crs", "EPSG:32648",
+                                "--demand", "accidents", "--camera-types", "traffic_4mp_8mm", "--budget", "2",
+                                "--out", t.path("out"), "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.stdout.contains("accident rows rejected"), "\(r.stdout)")
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: t.path("out/traffic-summary.json")))) as! [String: Any]
+        #expect(summary["accidents"] as? Int == 6)
+        #expect(summary["blackspots"] as? Int == 1)
+    }
 }

@@ -28,6 +28,14 @@ public struct StudyInputs: Sendable {
     /// Polygons where no new camera may stand (private land, water, military areas).
     public var exclusions: String?
 
+    /// How the accident file is read, in one place for the scorecard and the traffic plan:
+    /// default columns, and the CRS given for inputs that carry none (`--crs`).
+    public var accidentOptions: IncidentOptions {
+        var o = IncidentOptions()
+        o.sourceCRS = incidentOptions.sourceCRS
+        return o
+    }
+
     /// Every input file named here (for ``OutputStaging``'s check that `--out` holds none).
     public var files: [String] {
         [wards, incidents, candidates, roads, existing, obstacles, catalog, accidents, exclusions].compactMap { $0 }
@@ -94,7 +102,7 @@ public struct StudyData: Sendable {
         try requireUsable(incidents)
         let classes = try SeverityParsing.classes(of: incidents)
         let accidents = try inputs.accidents.map {
-            try IncidentLoader.load($0, options: IncidentOptions(), boundaries: boundaries)
+            try IncidentLoader.load($0, options: inputs.accidentOptions, boundaries: boundaries)
         }
         if let accidents { try requireUsable(accidents, noun: "accident") }
         let work = boundaries.workCRS

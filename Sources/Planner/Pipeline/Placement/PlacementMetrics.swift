@@ -19,40 +19,14 @@ struct PlacementMetrics {
     ///   - watched: what each camera watches, in `cameras` order.
     init(data: StudyData, hot: HotSpotOutcome?, demand d: ScenarioDemand, coveredDemand: [Bool], demandWeights: [Double], origin: [Int],
          cameras: [PlacementOutcome.Camera], watched: FootprintUnion, groups wardGroups: WardGroups) {
-        let wards = data.boundaries.wards
         let inc = data.incidents
         // Per ward, on the incidents themselves.
-        let incCredit = watched.credits(of: d.incidentPoints)
-        var wardW = [Double](repeating: 0, count: wards.count), wardC = wardW
-        for (k, i) in d.incidentIndices.enumerated() {
-            let w = inc.wardIndices[i]
-            guard w >= 0, w < wards.count else { continue }
-            wardW[w] += d.incidentWeights[k]
-            wardC[w] += d.incidentWeights[k] * incCredit[k]
-        }
-        wardCoveredShare = wards.indices.map { wardW[$0] > 0 ? wardC[$0] / wardW[$0] : nil }
+        wardCoveredShare = Self.wardShares(wardCount: data.boundaries.wards.count, wardOf: d.incidentIndices.map { inc.wardIndices[$0] },
+                                           weights: d.incidentWeights, credit: watched.credits(of: d.incidentPoints))
         // Per group, on the problem's own demand.
+        var groups = Self.groupOutcomes(data: data, groups: wardGroups, demandWard: origin.map { d.wardOfDemand[$0] },
+                                        demandWeights: demandWeights, covered: coveredDemand, cameras: cameras)
         let groupOf = wardGroups.ofWard
-        var groups = wardGroups.names.map { g in
-            GroupOutcome(group: g, areaKm2: 0, population: nil, demandWeight: 0, coveredWeight: 0, hotCells95: 0,
-                         hotCells95Covered: 0, camerasExisting: 0, camerasNew: 0, cost: 0)
-        }
-        for (w, ward) in wards.enumerated() {
-            let g = groupOf[w]
-            groups[g].areaKm2 += ward.areaSquareMeters / 1e6
-            if let p = data.populations[w] { groups[g].population = (groups[g].population ?? 0) + p }
-        }
-        for i in 0 ..< coveredDemand.count {
-            guard let w = d.wardOfDemand[origin[i]] else { continue }
-            let g = groupOf[w]
-            groups[g].demandWeight += demandWeights[i]
-            if coveredDemand[i] { groups[g].coveredWeight += demandWeights[i] }
-        }
-        for cam in cameras {
-            guard let w = cam.ward else { continue }
-            let g = groupOf[w]
-            if cam.existing { groups[g].camerasExisting += 1 } else { groups[g].camerasNew += 1; groups[g].cost += cam.cost }
-        }
         if let hot {
             let r = hot.result
             var hotCovered = [Bool](repeating: false, count: r.cells.count)
@@ -72,6 +46,49 @@ struct PlacementMetrics {
             }
         }
         self.groups = groups
+    }
+
+    /// Covered share of each ward's weighted points: `Σ weight · credit / Σ weight` over the
+    /// points in the ward (`wardOf` < 0 or out of range: in none); `nil` for a ward without
+    /// weight. Every plan's `ward_covered_share` comes from here.
+    static func wardShares(wardCount: Int, wardOf: [Int], weights: [Double], credit: [Double]) -> [Double?] {
+        var w = [Double](repeating: 0, count: wardCount), c = w
+        for k in wardOf.indices {
+            let ward = wardOf[k]
+            guard ward >= 0, ward < wardCount else { continue }
+            w[ward] += weights[k]
+            c[ward] += weights[k] * credit[k]
+        }
+        return (0 ..< wardCount).map { w[$0] > 0 ? c[$0] / w[$0] : nil }
+    }
+
+    /// Per group (``WardGroups`` order): area, residents, the demand and its covered part,
+    /// cameras and cost of the new ones; hot cells left at 0. Every plan's groups come from here.
+    /// - Parameter demandWard: the ward of each demand point, `nil` outside every ward.
+    static func groupOutcomes(data: StudyData, groups wardGroups: WardGroups, demandWard: [Int?], demandWeights: [Double],
+                              covered: [Bool], cameras: [PlacementOutcome.Camera]) -> [GroupOutcome] {
+        let groupOf = wardGroups.ofWard
+        var groups = wardGroups.names.map { g in
+            GroupOutcome(group: g, areaKm2: 0, population: nil, demandWeight: 0, coveredWeight: 0, hotCells95: 0,
+                         hotCells95Covered: 0, camerasExisting: 0, camerasNew: 0, cost: 0)
+        }
+        for (w, ward) in data.boundaries.wards.enumerated() {
+            let g = groupOf[w]
+            groups[g].areaKm2 += ward.areaSquareMeters / 1e6
+            if let p = data.populations[w] { groups[g].population = (groups[g].population ?? 0) + p }
+        }
+        for i in demandWard.indices {
+            guard let w = demandWard[i] else { continue }
+            let g = groupOf[w]
+            groups[g].demandWeight += demandWeights[i]
+            if covered[i] { groups[g].coveredWeight += demandWeights[i] }
+        }
+        for cam in cameras {
+            guard let w = cam.ward else { continue }
+            let g = groupOf[w]
+            if cam.existing { groups[g].camerasExisting += 1 } else { groups[g].camerasNew += 1; groups[g].cost += cam.cost }
+        }
+        return groups
     }
 
     /// Cells whose centre lies within `radius` of `p` (lattice cells only; ward units: all).
