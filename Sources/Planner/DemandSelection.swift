@@ -91,7 +91,13 @@ public enum DemandSelection {
         for c in candidates {
             var ps = c.applied(to: placement)
             ps.screeningSolve = true
-            let score = try HeldOutPlacement.fitAndScore(data, hot: hot, year: scoreYear) { h in try fit(h, ps) }
+            let score: HeldOutScore
+            do {
+                score = try HeldOutPlacement.fitAndScore(data, hot: hot, year: scoreYear) { h in try fit(h, ps) }
+            } catch PlannerError.heldOutFitFailed(let y, let fitYears, let cause) {
+                throw PlannerError.invalidConfiguration("demand auto: candidate \(c.label), fit on \(HeldOutPlacement.yearsText(fitYears)) "
+                    + "to score \(y) (the split inside the training years), failed: \(cause)")
+            }
             rows.append(.init(candidate: c, score: score))
         }
         let (best, notes) = choose(rows)

@@ -193,10 +193,7 @@ struct HeldOutPlacementTests {
         let data = try Study.data()
         var h = Study.hotSettings
         h.halfLifeDays = 200
-        var p = PlacementSettings()
-        p.adHocRangeMeters = 60
-        p.adHocFOVDegrees = 360
-        p.budgetCameras = 3
+        var p = Study.disc(budget: 3)
         p.demand = demand
         func run(_ mode: PipelineRequest.HotSpots) throws -> PlacementProcedure.Result {
             var proc = PlacementProcedure(pipeline: Pipeline(data: data), sites: try SiteSet.make(data, spacingMeters: 150))
@@ -226,10 +223,7 @@ struct HeldOutPlacementTests {
     @Test func predictiveDemandDecaysOnce() throws {
         let data = try Study.data()
         let sites = try SiteSet.make(data, spacingMeters: 150)
-        var p = PlacementSettings()
-        p.adHocRangeMeters = 60
-        p.adHocFOVDegrees = 360
-        p.budgetCameras = 3
+        var p = Study.disc(budget: 3)
         p.demand = .predictive
         var h = Study.hotSettings
         h.halfLifeDays = 200
@@ -326,10 +320,7 @@ struct HeldOutPlacementTests {
     @Test func aFailingHeldOutFitIsNamed() throws {
         // Ward B's incidents (I60-I89, District 2) of 2023 only.
         let data = try Self.study { n, date in n < 60 || date.hasPrefix("2023") }
-        var p = PlacementSettings()
-        p.adHocRangeMeters = 60
-        p.adHocFOVDegrees = 360
-        p.budgetCameras = 4
+        var p = Study.disc(budget: 4)
         p.groupQuotas = ["District 2": GroupQuota(min: 2)]
         var proc = PlacementProcedure(pipeline: Pipeline(data: data), sites: try SiteSet.make(data, spacingMeters: 150))
         proc.hotSpotsMode = .skip
@@ -339,6 +330,11 @@ struct HeldOutPlacementTests {
         // The plan on all years meets the quota.
         let plan = try proc.run(hot: HotSpotSettings(), placement: p, evaluateYear: nil)
         #expect(plan.outcome.cameras.filter { !$0.existing }.count == 4)
+        // With auto, the split inside the training years fails first, and says so.
+        p.demand = .auto
+        let split = #expect(throws: PlannerError.self) { try proc.run(hot: HotSpotSettings(), placement: p, evaluateYear: 2023) }
+        #expect(split?.description.hasPrefix("demand auto: candidate incidents, fit on 2021 to score 2022 (the split inside the training years), "
+            + "failed: 'District 2' needs at least 2") == true, "\(String(describing: split))")
     }
 
     /// `run` computes hot spots for the plan it writes; the held-out fits need them only when
@@ -346,10 +342,7 @@ struct HeldOutPlacementTests {
     /// stopped `run` though `place` scored it.
     @Test func heldOutFitsNeedHotSpotsOnlyWhenTheDemandDoes() throws {
         let data = try Self.study { n, date in !date.hasPrefix("2021") || n < 45 }
-        var p = PlacementSettings()
-        p.adHocRangeMeters = 60
-        p.adHocFOVDegrees = 360
-        p.budgetCameras = 3
+        var p = Study.disc(budget: 3)
         func run(_ mode: PipelineRequest.HotSpots) throws -> PlacementProcedure.Result {
             var proc = PlacementProcedure(pipeline: Pipeline(data: data), sites: try SiteSet.make(data, spacingMeters: 150))
             proc.hotSpotsMode = mode

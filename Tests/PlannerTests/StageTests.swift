@@ -22,6 +22,15 @@ enum Study {
 
     static func data(roads: Bool = true) throws -> StudyData { try StudyData.load(try inputs(roads: roads)) }
 
+    /// An ad hoc 60 m all-round camera, `budget` new ones.
+    static func disc(budget: Int) -> PlacementSettings {
+        var p = PlacementSettings()
+        p.adHocRangeMeters = 60
+        p.adHocFOVDegrees = 360
+        p.budgetCameras = budget
+        return p
+    }
+
     /// Hot spots on 250 m cells with a 300 m band (the 8 neighbours of a cell).
     static var hotSettings: HotSpotSettings {
         var h = HotSpotSettings()
@@ -282,11 +291,8 @@ struct AllocationWarningTests {
     @Test func anUnusableShareIsAWarning() throws {
         let data = try Study.data()
         let sites = try SiteSet.make(data, spacingMeters: 150)
-        var p = PlacementSettings()
-        p.adHocRangeMeters = 60
-        p.adHocFOVDegrees = 360
+        var p = Study.disc(budget: 60)
         p.allocation = .equalByGroup
-        p.budgetCameras = 60
         let big = try PlacementStage.run(data, sites: sites, hot: nil, incidents: HotSpotSettings(), settings: p)
         #expect(big.cameras.count < 60)
         #expect(big.warnings.contains { $0.hasPrefix("allocation equal_by_group: District 1 (") && $0.contains(" of 30), District 2 (") })
