@@ -125,6 +125,8 @@ struct TrafficCommandTests {
         #expect(r.stdout.contains("warning: ") && r.stdout.contains("1 of 7 accident rows rejected") && r.stdout.contains("rows 8"), "\(r.stdout)")
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: t.path("out/summary.json")))) as! [String: Any]
         #expect((summary["warnings"] as? [String])?.contains { $0.contains("1 of 7 accident rows rejected") } == true)
+        let traffic = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: t.path("out/traffic-summary.json")))) as! [String: Any]
+        #expect((traffic["warnings"] as? [String])?.contains { $0.contains("1 of 7 accident rows rejected") } == true)
         let rejects = try String(contentsOfFile: t.path("out/accident-rejects.csv"), encoding: .utf8)
         #expect(rejects.contains("8,Z1,outside every ward"))
         try FileManager.default.removeItem(atPath: t.path("out"))
