@@ -147,6 +147,8 @@ struct TrafficCommandTests {
              "group 'Thị trấn Thử': no road of the classes motorway crosses its boundary"),
             ([String](), t.path("header-only.csv"), "header-only.csv"),
             (["--budget-cost", "10", "--gateway-group", "Thị trấn Thử"], t.path("accidents.csv"), "less than the cheapest candidate camera (18.0)"),
+            (["--gateway-group", "Thị trấn Thử", "--plate-camera", "bullet_4mp_6mm"], t.path("accidents.csv"),
+             "plate_camera 'bullet_4mp_6mm' is a fixed camera; the cordon's plate camera is aimed along the road"),
         ] {
             let r = try place(t, accidents: file, extra + (extra.contains("--budget-cost") ? [] : ["--budget", "2"]))
             #expect(r.status == 65, "\(extra): \(r.stderr)")
