@@ -138,6 +138,22 @@ public enum ReportColumns {
         "existing": .init("Camera hiện có", "Installed", .flag),
         "area_m2": .init("Diện tích (m²)", "Area (m²)", .decimal(0)),
         "wards": .init("Số xã, phường", "Wards", .count),
+        // Traffic (directive item 4).
+        "accident_coverage": .init("Tai nạn trong vùng quan sát (%, quy đổi)", "Accidents covered (%, class-weighted)", .share),
+        "blackspots": .init("Điểm đen (đoạn)", "Black spots (segments)", .count),
+        "blackspots_watched": .init("Điểm đen có camera (đoạn)", "Black spots watched", .count),
+        "gateways": .init("Cửa ngõ", "Gateways", .count),
+        "gateways_watched": .init("Cửa ngõ có camera biển số", "Gateways watched", .count),
+        "plan": .init("Phương án", "Plan", .text),
+        "plan_coverage": .init("Tai nạn trong vùng quan sát của phương án (%)", "Accidents covered by the plan (%)", .share),
+        "segment_id": .init("Mã đoạn đường", "Segment", .text),
+        "road_name": .init("Tên đường", "Road", .text),
+        "road_class": .init("Cấp đường (OSM)", "Road class (OSM)", .text),
+        "accidents": .init("Tai nạn (vụ)", "Accidents", .count),
+        "fatal": .init("Tai nạn có người chết (vụ)", "Fatal accidents", .count),
+        "is_blackspot": .init("Điểm đen", "Black spot", .flag),
+        "watched": .init("Có camera", "Watched", .flag),
+        "gateway_id": .init("Mã cửa ngõ", "Gateway", .text),
     ]
 
     /// The column for `field`, or a plain one named after it.

@@ -10,7 +10,7 @@ public enum ReportPhrase: String, Sendable, CaseIterable {
     case north, scale, synthetic, osm, software, perKm2Unit
     case chartCoverage, chartHeldOut, chartCameras, chartHot, chartCost
     case inSampleNote, heldOutYearNote
-    case blackSpots, blackSpot, roadSegment, gateways, gatewayWatched, gatewayNotWatched
+    case blackSpots, blackSpot, roadSegment, segmentWithAccidents, gateways, gatewayWatched, gatewayNotWatched
 
     var texts: (String, String) {
         switch self {
@@ -71,6 +71,7 @@ public enum ReportPhrase: String, Sendable, CaseIterable {
         case .blackSpots: ("Đoạn đường và điểm đen tai nạn", "Road segments and accident black spots")
         case .blackSpot: ("Điểm đen tai nạn giao thông", "Accident black spot")
         case .roadSegment: ("Đoạn đường khác", "Other road segment")
+        case .segmentWithAccidents: ("Đoạn đường có tai nạn", "Road segment with accidents")
         case .gateways: ("Cửa ngõ", "Gateways")
         case .gatewayWatched: ("Cửa ngõ có camera biển số", "Gateway watched by a plate camera")
         case .gatewayNotWatched: ("Cửa ngõ chưa có camera", "Gateway not watched")

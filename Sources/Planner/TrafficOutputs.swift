@@ -130,18 +130,20 @@ extension TrafficOutputs {
     /// The page layers of a traffic scenario: road segments with accidents (black spots red;
     /// the file has every segment, the page only those with accidents) and the gateways.
     static func pageLayers(_ c: ArtifactContext) throws -> [HTMLReport.Layer] {
+        let lang = c.outputs.lang
         var layers: [HTMLReport.Layer] = []
         if let spots = try c.blackSpotLayer() {
-            layers.append(.init(title: "Road segments with accidents (black spots red)",
+            layers.append(.init(title: lang.text(.blackSpots),
                                 features: spots.features.filter { $0["accidents"] != .integer(0) },
                                 paint: .flag(field: "is_blackspot", on: "#d62f27", off: "#999999"),
                                 tooltip: ["segment_id", "road_name", "accidents", "fatal", "rank", "is_blackspot", "watched"],
-                                legend: [("#d62f27", "black spot"), ("#999999", "segment with accidents")]))
+                                legend: [("#d62f27", lang.text(.blackSpot)), ("#999999", lang.text(.segmentWithAccidents))]))
         }
         if let gates = try c.gatewayLayer() {
-            layers.append(.init(title: "Gateways", features: gates.features, paint: .flag(field: "watched", on: "#1a9850", off: "#d62f27"),
+            layers.append(.init(title: lang.text(.gateways), features: gates.features,
+                                paint: .flag(field: "watched", on: "#1a9850", off: "#d62f27"),
                                 tooltip: ["gateway_id", "group", "road_name", "road_class", "watched", "site_id"],
-                                legend: [("#1a9850", "gateway watched"), ("#d62f27", "gateway not watched")]))
+                                legend: [("#1a9850", lang.text(.gatewayWatched)), ("#d62f27", lang.text(.gatewayNotWatched))]))
         }
         return layers
     }

@@ -234,4 +234,26 @@ struct TrafficCommandTests {
         #expect(summary["accidents"] as? Int == 6)
         #expect(summary["blackspots"] as? Int == 1)
     }
+
+    /// The traffic layers of a Vietnamese page speak Vietnamese: layer names, legend and hover
+    /// headers (they were English whatever --lang said).
+    @Test func trafficPageLayersFollowTheLanguage() throws {
+        let t = try TrafficTown()
+        // Enough incidents and cells for the ward scores the page maps.
+        var csv = "id,date,category,severity,solved,lon,lat\n"
+        for k in 0 ..< 36 {
+            csv += "J\(k),202\(1 + k % 3)-0\(1 + k % 9)-10,property_theft,less_serious,1,"
+                + String(format: "%.5f,%.5f\n", 106.352 + 0.0004 * Double(k), 10.352 + 0.0004 * Double(k % 7))
+        }
+        try csv.write(toFile: t.path("incidents.csv"), atomically: true, encoding: .utf8)
+        let r = try place(t, accidents: t.path("accidents.csv"), ["--budget-cost", "200", "--gateway-group", "Thị trấn Thử",
+                                                                  "--gateway-classes", "trunk", "--cell", "200", "--formats", "html", "blackspots"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let page = try String(contentsOfFile: t.path("out/report.html"), encoding: .utf8)
+        for text in ["Điểm đen tai nạn giao thông", "Đoạn đường có tai nạn", "Cửa ngõ có camera biển số", "Tai nạn có người chết (vụ): 2",
+                     "Tên đường: QL 1 bắc"] {
+            #expect(page.contains(text), "\(text)")
+        }
+        for text in ["Road segments with accidents", "gateway watched", "segment_id:"] { #expect(!page.contains(text), "\(text)") }
+    }
 }
