@@ -82,7 +82,8 @@ public enum TrafficOutputs {
         }
     }
 
-    public static func summary(_ o: TrafficOutcome, accidents: AccidentFigures) -> Summary {
+    /// - Parameter warnings: the scenario's warnings (inputs and plan), as in `summary.json`.
+    public static func summary(_ o: TrafficOutcome, accidents: AccidentFigures, warnings: [String]) -> Summary {
         let p = o.plan
         let total = accidents.weight, covered = accidents.covered
         return Summary(rule: p.settings.blackSpotRule.summary, segmentLengthM: p.settings.blackSpotRule.segmentLengthMeters,
@@ -91,7 +92,7 @@ public enum TrafficOutputs {
                        blackspotsWatched: p.blackSpotsWatched, gateways: p.gateways.count, gatewaysWatched: p.gatewaysWatched,
                        cordonCameras: p.cameras.filter(\.cordon).count, cordonLowerBound: p.cordonLowerBound,
                        trafficCameras: p.cameras.filter { !$0.cordon }.count, accidentWeight: total,
-                       accidentWeightCovered: covered, accidentCoverage: total > 0 ? covered / total : 0, warnings: p.warnings)
+                       accidentWeightCovered: covered, accidentCoverage: total > 0 ? covered / total : 0, warnings: warnings)
     }
 }
 

@@ -77,8 +77,8 @@ public struct TrafficGroupFigures: Sendable, Equatable {
 public enum TrafficStage {
     /// - Parameters:
     ///   - cameraTypes: the scenario's camera mix; every type must be road-aligned (`traffic`, `lpr`).
-    /// - Throws: ``PlannerError/invalidConfiguration(_:)`` for a fixed or PTZ type in the mix;
-    ///   traffic-plan errors.
+    /// - Throws: ``PlannerError/invalidConfiguration(_:)`` for a fixed or PTZ type in the mix or
+    ///   as `plate_camera`; traffic-plan errors.
     public static func run(_ data: StudyData, inputs: TrafficInputs, sites: SiteSet, settings: TrafficPlanSettings,
                            cameraTypes: [String], dori: DORILevel) throws -> TrafficOutcome {
         let start = Date()
@@ -92,8 +92,15 @@ public enum TrafficStage {
             }
             specs.append(try CameraSpec(type: t, level: dori))
         }
-        let plate = settings.gatewayGroups.isEmpty ? nil
-            : try CameraSpec(type: data.catalog.type(id: settings.plateCamera), level: dori)
+        var plate: CameraSpec?
+        if !settings.gatewayGroups.isEmpty {
+            let t = try data.catalog.type(id: settings.plateCamera)
+            guard t.kind.isRoadAligned else {
+                throw PlannerError.invalidConfiguration("plate_camera '\(t.id)' is a \(t.kind.rawValue) camera; the cordon's plate "
+                    + "camera is aimed along the road (kind lpr or traffic)")
+            }
+            plate = try CameraSpec(type: t, level: dori)
+        }
         let wardGroups = WardGroups(wards)
         let groupNames = wardGroups.names
         let groups = groupNames.map { g in (name: g, area: wards.filter { $0.group == g }.map(\.geometry)) }

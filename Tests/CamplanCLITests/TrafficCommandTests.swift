@@ -125,6 +125,8 @@ struct TrafficCommandTests {
         #expect(r.stdout.contains("warning: ") && r.stdout.contains("1 of 7 accident rows rejected") && r.stdout.contains("rows 8"), "\(r.stdout)")
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: t.path("out/summary.json")))) as! [String: Any]
         #expect((summary["warnings"] as? [String])?.contains { $0.contains("1 of 7 accident rows rejected") } == true)
+        let traffic = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: t.path("out/traffic-summary.json")))) as! [String: Any]
+        #expect((traffic["warnings"] as? [String])?.contains { $0.contains("1 of 7 accident rows rejected") } == true)
         let rejects = try String(contentsOfFile: t.path("out/accident-rejects.csv"), encoding: .utf8)
         #expect(rejects.contains("8,Z1,outside every ward"))
         try FileManager.default.removeItem(atPath: t.path("out"))
@@ -145,6 +147,8 @@ struct TrafficCommandTests {
              "group 'Thị trấn Thử': no road of the classes motorway crosses its boundary"),
             ([String](), t.path("header-only.csv"), "header-only.csv"),
             (["--budget-cost", "10", "--gateway-group", "Thị trấn Thử"], t.path("accidents.csv"), "less than the cheapest candidate camera (18.0)"),
+            (["--gateway-group", "Thị trấn Thử", "--plate-camera", "bullet_4mp_6mm"], t.path("accidents.csv"),
+             "plate_camera 'bullet_4mp_6mm' is a fixed camera; the cordon's plate camera is aimed along the road"),
         ] {
             let r = try place(t, accidents: file, extra + (extra.contains("--budget-cost") ? [] : ["--budget", "2"]))
             #expect(r.status == 65, "\(extra): \(r.stderr)")

@@ -42,7 +42,8 @@ public enum OutputRegistry {
         OutputArtifact(name: "traffic-summary", summary: "traffic-summary.json: black spots, gateways, cordon and accident coverage (traffic scenarios)",
                        write: { c in
                            guard let t = c.products.traffic, let a = c.products.accidents else { return [] }
-                           try c.staging.writeJSON(TrafficOutputs.summary(t, accidents: a), to: c.file("traffic-summary.json"))
+                           try c.staging.writeJSON(TrafficOutputs.summary(t, accidents: a, warnings: c.products.warnings),
+                                                  to: c.file("traffic-summary.json"))
                            return [c.file("traffic-summary.json")]
                        }),
         OutputArtifact(name: "model-wards", summary: "model-wards.geojson and .csv: model-ward lists with every criterion",
