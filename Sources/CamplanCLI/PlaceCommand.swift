@@ -109,7 +109,9 @@ public struct PlaceCommand: ParsableCommand {
             let pipeline = try Pipeline(loading: inputs, progress: progress)
             let products = try pipeline.run(Scenario(name: Verb.place.rawValue, settings: settings),
                                             request: PlaceCommand.request(settings.placement, hasWards: input.wards != nil))
-            for note in products.notes { FileHandle.standardError.write(Data("camplan: note: \(note)\n".utf8)) }
+            for note in products.notes + OutputRegistry.unavailableNotes(products) {
+                FileHandle.standardError.write(Data("camplan: note: \(note)\n".utf8))
+            }
             progress.stage("writing")
             let staging = try OutputStaging(destination: out, inputs: pipeline.data.inputs.files)
             let files = try OutputRegistry.writeVerb(products, data: pipeline.data, verb: .place, staging: staging, includeRuntime: true)

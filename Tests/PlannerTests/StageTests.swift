@@ -232,6 +232,19 @@ struct OutputRegistryTests {
         FileManager.default.temporaryDirectory.appendingPathComponent("camplan-registry-\(UUID().uuidString)").path
     }
 
+    /// An output asked for by name that the run leaves empty is named with the setting it
+    /// needs (it was an empty folder and exit 0); the usual set stays quiet.
+    @Test func anExplicitOutputWithNothingToWriteIsNoted() throws {
+        let (p, data) = try products(formats: ["heldout-curve", "demand-selection", "cameras"])
+        #expect(OutputRegistry.unavailableNotes(p) == [
+            "heldout-curve not written: it needs a placement with evaluate_year (--evaluate-year)",
+            "demand-selection not written: it needs demand auto",
+        ])
+        let staging = try OutputStaging(destination: tempDir())
+        #expect(try OutputRegistry.writeVerb(p, data: data, verb: .place, staging: staging, includeRuntime: false) == ["cameras.geojson"])
+        #expect(OutputRegistry.unavailableNotes(try products(formats: nil).0).isEmpty)
+    }
+
     @Test func aVerbWritesWhatItAsksForByName() throws {
         let (p, data) = try products(formats: ["cameras", "gpkg", "html", "wards"])
         let out = tempDir()

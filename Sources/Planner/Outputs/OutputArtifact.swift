@@ -14,12 +14,17 @@ public struct OutputArtifact: Sendable {
     public let summary: String
     public let write: (@Sendable (ArtifactContext) throws -> [String])?
     public let writeRun: (@Sendable (RunArtifactContext) throws -> [String])?
+    /// For an artifact that exists only under a setting: why a scenario's products give it
+    /// nothing to write (`nil` when they do), so an explicit request is not met by silence.
+    public let unavailable: (@Sendable (PlanProducts) -> String?)?
 
     public init(name: String, summary: String, write: (@Sendable (ArtifactContext) throws -> [String])? = nil,
-                writeRun: (@Sendable (RunArtifactContext) throws -> [String])? = nil) {
+                writeRun: (@Sendable (RunArtifactContext) throws -> [String])? = nil,
+                unavailable: (@Sendable (PlanProducts) -> String?)? = nil) {
         self.name = name
         self.summary = summary
         self.write = write
         self.writeRun = writeRun
+        self.unavailable = unavailable
     }
 }

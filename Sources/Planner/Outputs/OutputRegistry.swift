@@ -87,12 +87,17 @@ public enum OutputRegistry {
                            guard let h = c.products.heldOut else { return [] }
                            try c.staging.writeCSV(HeldOutPlacement.curveTable(h), to: c.file("heldout-curve.csv"))
                            return [c.file("heldout-curve.csv")]
-                       }),
+                       },
+                       unavailable: { p in p.heldOut == nil ? "it needs a placement with evaluate_year (--evaluate-year)" : nil }),
         OutputArtifact(name: "demand-selection", summary: "demand-selection.csv: the candidates demand auto compared, with their scores",
                        write: { c in
                            guard let sel = c.products.demandSelection, !sel.rows.isEmpty else { return [] }
                            try c.staging.writeCSV(DemandSelection.table(sel), to: c.file("demand-selection.csv"))
                            return [c.file("demand-selection.csv")]
+                       },
+                       unavailable: { p in
+                           guard let sel = p.demandSelection else { return "it needs demand auto" }
+                           return sel.rows.isEmpty ? "demand auto compared no candidate (\(sel.fallbackReason ?? "no split"))" : nil
                        }),
         OutputArtifact(name: "hotspot-summary", summary: "hotspot-summary.json: band, hot and cold cells, held-out test (once per run)",
                        write: { c in
@@ -187,6 +192,14 @@ public enum OutputRegistry {
         var names = Set(settings.formats ?? verb.defaultArtifacts)
         if settings.rawPoints { names.insert("incidents") }
         return names
+    }
+
+    /// Notes for outputs named explicitly in `formats` that `products` leave empty (an
+    /// artifact with an ``OutputArtifact/unavailable`` reason): `heldout-curve.csv not
+    /// written: it needs ...`. None when `formats` is not set (the usual set is implicit).
+    public static func unavailableNotes(_ products: PlanProducts) -> [String] {
+        guard let asked = products.settings.outputs.formats else { return [] }
+        return selection(Set(asked)).compactMap { a in a.unavailable?(products).map { "\(a.name) not written: \($0)" } }
     }
 
     /// Writes one verb's artifacts into the staging folder's root: `write` when the artifact

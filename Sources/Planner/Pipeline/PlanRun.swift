@@ -76,6 +76,7 @@ public enum PlanRun {
             }
             products.append(p)
             for w in p.warnings.dropFirst(data.warnings.count) { console += "\(sc.name): warning: \(w)\n" }
+            for note in OutputRegistry.unavailableNotes(p) { console += "\(sc.name): note: \(note)\n" }
             if let o = p.placement {
                 // Scenarios compare on the held-out year (the same incidents for all); in-sample
                 // shares are on each scenario's own demand, so they only break ties among
