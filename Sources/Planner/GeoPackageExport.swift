@@ -5,7 +5,8 @@ import GeoKit
 /// `layer_styles` table (each layer opens styled) and a QGIS project in `qgis_projects`
 /// (opening the project gives the whole map, labelled).
 public enum GeoPackageExport {
-    /// Legend order of the project, top first; `model_wards` starts hidden.
+    /// Legend order of the project, top first; `model_wards` starts hidden, and in a traffic
+    /// scenario the crime hot cells too (they would hide the road segments).
     static let order = ["cameras", "gateways", "coverage", "blackspots", "hotspot_cells", "districts", "wards", "model_wards"]
 
     /// Writes `layers` (WGS 84) to `path` in `crs` (WGS 84 unless `--out-crs`), styled in
@@ -40,7 +41,7 @@ public enum GeoPackageExport {
             default: "Polygon"
             }
             return QGISProject.Layer(table: l.name, title: titles[l.name].map(lang.text) ?? l.name, geometry: geometry, style: style,
-                                     visible: l.name != "model_wards")
+                                     visible: l.name != "model_wards" && !(traffic && l.name == "hotspot_cells"))
         }
     }
 

@@ -109,6 +109,10 @@ import Testing
         #expect(project.first { $0.table == "blackspots" }?.geometry == "Line")
         #expect(project.first { $0.table == "cameras" }?.style.renderer.contains("attr=\"camera_type\"") == true)
         #expect(LayerStyles.table(for: layers, lang: .en).rows.count == 3)
+        // The crime hot cells start hidden in a traffic scenario's project, shown in the others.
+        let cells = try layer("hotspot_cells", .init("gi_bin", .integer), [.integer(3)])
+        #expect(GeoPackageExport.projectLayers(layers + [cells], lang: .en).first { $0.table == "hotspot_cells" }?.visible == false)
+        #expect(GeoPackageExport.projectLayers([cams, cells], lang: .en).first { $0.table == "hotspot_cells" }?.visible == true)
     }
 
     @Test func projectIsAStoredZipWithTheLayers() throws {

@@ -74,7 +74,7 @@ public enum LayerStyles {
                          }))
         case "blackspots":
             return Style(name: vi ? "Điểm đen tai nạn giao thông" : "Accident black spots", renderer: categorized(field: "is_blackspot", [
-                Category(value: "true", label: lang.text(.blackSpot), symbol: line(color: "20,20,20,255", widthMM: 1.6)),
+                Category(value: "true", label: lang.text(.blackSpot), symbol: line(color: "20,20,20,255", widthMM: 1.6, casing: "255,255,255,255")),
                 Category(value: "false", label: lang.text(.roadSegment), symbol: line(color: "150,150,150,160", widthMM: 0.25)),
             ]), labeling: label(expression: "CASE WHEN \"is_blackspot\" THEN '#' || \"rank\" END", sizePt: 8, bold: true,
                                 layerType: "LineGeometry"))
@@ -158,12 +158,17 @@ public enum LayerStyles {
         }
     }
 
-    /// A simple line, `widthMM` wide on paper.
-    static func line(color: String, widthMM: Double) -> (Int) -> String {
-        { i in
-            "<symbol type=\"line\" name=\"\(i)\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\"><layer class=\"SimpleLine\" enabled=\"1\" locked=\"0\" pass=\"0\"><Option type=\"Map\">"
-                + option("line_color", color) + option("line_style", "solid") + option("line_width", "\(widthMM)")
-                + option("line_width_unit", "MM") + option("capstyle", "round") + option("joinstyle", "round") + "</Option></layer></symbol>"
+    /// A simple line, `widthMM` wide on paper; with `casing`, drawn over a line of that colour
+    /// 0.8 mm wider (so that a dark line stands out on dark fills).
+    static func line(color: String, widthMM: Double, casing: String? = nil) -> (Int) -> String {
+        func layer(_ color: String, _ width: Double) -> String {
+            "<layer class=\"SimpleLine\" enabled=\"1\" locked=\"0\" pass=\"0\"><Option type=\"Map\">"
+                + option("line_color", color) + option("line_style", "solid") + option("line_width", "\(width)")
+                + option("line_width_unit", "MM") + option("capstyle", "round") + option("joinstyle", "round") + "</Option></layer>"
+        }
+        return { i in
+            "<symbol type=\"line\" name=\"\(i)\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\">"
+                + (casing.map { layer($0, widthMM + 0.8) } ?? "") + layer(color, widthMM) + "</symbol>"
         }
     }
 
@@ -206,9 +211,10 @@ public enum LayerStyles {
         label(text: expression, isExpression: true, sizePt: sizePt, bold: bold, layerType: layerType)
     }
 
-    /// `placement="2"` (parallel to the line) for lines, `1` (over the centroid) for polygons.
+    /// `placement="4"` (horizontal, at a point of the line: a 500 m segment is too short at a
+    /// town's scale for a label along it) for lines, `1` (over the centroid) for polygons.
     static func label(text field: String, isExpression: Bool, sizePt: Double, bold: Bool, layerType: String) -> String {
-        let placement = layerType == "LineGeometry" ? 2 : 1
+        let placement = layerType == "LineGeometry" ? 4 : 1
         return "<labeling type=\"simple\"><settings calloutType=\"simple\"><text-style fieldName=\"\(xml(field))\" isExpression=\"\(isExpression ? 1 : 0)\" fontFamily=\"DejaVu Sans\" fontSize=\"\(sizePt)\" fontSizeUnit=\"Point\" fontSizeMapUnitScale=\"3x:0,0,0,0,0,0\" fontWeight=\"\(bold ? 75 : 50)\" fontItalic=\"0\" fontKerning=\"1\" textColor=\"30,30,30,255\" textOpacity=\"1\" namedStyle=\"\(bold ? "Bold" : "Book")\" multilineHeight=\"1\" capitalization=\"0\" blendMode=\"0\" textOrientation=\"horizontal\" allowHtml=\"0\" legendString=\"Aa\" useSubstitutions=\"0\"><text-buffer bufferDraw=\"1\" bufferSize=\"0.7\" bufferSizeUnits=\"MM\" bufferColor=\"255,255,255,255\" bufferOpacity=\"0.9\" bufferNoFill=\"1\" bufferJoinStyle=\"128\" bufferBlendMode=\"0\"/></text-style><text-format wrapChar=\"\" multilineAlign=\"1\" autoWrapLength=\"0\" formatNumbers=\"0\" decimals=\"3\" plussign=\"0\" addDirectionSymbol=\"0\"/><placement placement=\"\(placement)\" placementFlags=\"10\" polygonPlacementFlags=\"2\" centroidInside=\"1\" centroidWhole=\"0\" fitInPolygonOnly=\"0\" dist=\"0\" distUnits=\"MM\" offsetType=\"0\" quadOffset=\"4\" xOffset=\"0\" yOffset=\"0\" offsetUnits=\"MM\" rotationAngle=\"0\" priority=\"\(bold ? 8 : 5)\" layerType=\"\(layerType)\" repeatDistance=\"0\" repeatDistanceUnits=\"MM\" maxCurvedCharAngleIn=\"25\" maxCurvedCharAngleOut=\"-25\" preserveRotation=\"1\" geometryGeneratorEnabled=\"0\" geometryGenerator=\"\" geometryGeneratorType=\"PointGeometry\"/><rendering drawLabels=\"1\" obstacle=\"1\" obstacleFactor=\"1\" obstacleType=\"1\" scaleVisibility=\"0\" scaleMin=\"0\" scaleMax=\"0\" fontLimitPixelSize=\"0\" fontMinPixelSize=\"0\" fontMaxPixelSize=\"10000\" displayAll=\"0\" upsidedownLabels=\"0\" labelPerPart=\"0\" mergeLines=\"0\" minFeatureSize=\"0\" limitNumLabels=\"0\" maxNumLabels=\"2000\" zIndex=\"\(bold ? 1 : 0)\" unplacedVisibility=\"0\"/></settings></labeling>"
     }
 }
