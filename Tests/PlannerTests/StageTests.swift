@@ -315,3 +315,27 @@ struct AllocationWarningTests {
         #expect(!small.warnings.contains { $0.hasPrefix("allocation") })
     }
 }
+
+@Suite("Road sampling")
+struct RoadSamplingWarningTests {
+    /// Road demand points farther apart than twice a camera's range leave that camera
+    /// credited with nothing between two points: a warning names the type and the spacing
+    /// that would be fair.
+    @Test func samplesTooSparseForACameraAreAWarning() throws {
+        let specs = try CameraCatalog.builtIn().specs(ids: ["bullet_4mp_6mm", "dome_4mp_2_8mm"], level: .observe)
+        var p = PlacementSettings()
+        p.demand = .predictive
+        let w = PlacementStage.roadSamplingWarnings(p, specs: specs, hasRoads: true)
+        #expect(w == ["predictive demand sits on road points 50 m apart, more than twice the range of dome_4mp_2_8mm (17.1 m): such a camera "
+            + "between two points is credited with nothing; predictive_spacing_m at most 34 m compares it fairly"])
+        p.predictiveSpacingMeters = 30
+        #expect(PlacementStage.roadSamplingWarnings(p, specs: specs, hasRoads: true).isEmpty)
+        p.demand = .roads
+        #expect(PlacementStage.roadSamplingWarnings(p, specs: specs, hasRoads: true).isEmpty)   // 25 m
+        p.roadDemandSpacingMeters = 40
+        #expect(PlacementStage.roadSamplingWarnings(p, specs: specs, hasRoads: true).first?.hasPrefix("roads demand sits on road points 40 m apart") == true)
+        p.demand = .incidents
+        #expect(PlacementStage.roadSamplingWarnings(p, specs: specs, hasRoads: true).isEmpty)
+    }
+}
+

@@ -32,6 +32,7 @@ public enum PlacementStage {
         progress?.stage(label + "building demand")
         let d = try ScenarioDemand.make(data, hot: hot, incidents: incidents, settings: s)
         let demand = d.demand, demandWard = d.wardOfDemand
+        let samplingWarnings = roadSamplingWarnings(s, specs: specs, hasRoads: !data.roads.isEmpty)
         // 3. Coverage.
         progress?.stage(label + "building coverage")
         // The matrix depends on the demand points, not on their weights.
@@ -146,6 +147,25 @@ public enum PlacementStage {
             curve: r.curve.map { (cameras: $0.newCameras, share: $0.share) }, newCost: r.newCost,
             runtimeSeconds: r.runtimeSeconds, demandCount: demand.count, facilityCount: matrix.facilityCount,
             siteCount: sites.sites.count, lowerBoundCameras: r.cameraLowerBound, wardCoveredShare: metrics.wardCoveredShare, groups: metrics.groups,
-            watched: watched, warnings: allocationWarnings + r.warnings)
+            watched: watched, warnings: samplingWarnings + allocationWarnings + r.warnings)
+    }
+
+    /// Demand on road points `spacing` apart reaches a camera of range `r` at every site only
+    /// when `spacing ≤ 2r` (the nearest point is up to `spacing/2` away): a shorter camera
+    /// between two points is credited with nothing, and the plan shuns it for that alone.
+    static func roadSamplingWarnings(_ s: PlacementSettings, specs: [CameraSpec], hasRoads: Bool) -> [String] {
+        let spacing: (key: String, meters: Double)
+        switch s.demand {
+        case .predictive: spacing = ("predictive_spacing_m", s.predictiveSpacingMeters)
+        case .roads, .kde, .gistar where hasRoads: spacing = ("road_demand_spacing_m", s.roadDemandSpacingMeters)
+        default: return []
+        }
+        let short = specs.filter { 2 * $0.rangeMeters < spacing.meters }
+        guard !short.isEmpty else { return [] }
+        let list = short.map { String(format: "%@ (%.1f m)", $0.typeId, $0.rangeMeters) }.joined(separator: ", ")
+        let most = (short.map(\.rangeMeters).min() ?? 0) * 2
+        return [String(format: "%@ demand sits on road points %@ m apart, more than twice the range of %@: such a camera between two "
+                       + "points is credited with nothing; %@ at most %.0f m compares it fairly",
+                       s.demand.rawValue, spacing.meters.settingText, list, spacing.key, most.rounded(.down))]
     }
 }

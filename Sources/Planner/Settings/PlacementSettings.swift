@@ -95,9 +95,10 @@ public struct PlacementSettings: Sendable, Equatable, StageSettings {
     public var demandBandwidthMeters: Double = 200
     /// `predictive` demand: extra weight per other incident within 50 m.
     public var repeatBoost: Double = 0
-    /// `predictive` demand: spacing of the road points that carry it. 50 m: under the
-    /// smallest footprint's range (the 6 mm bullet sees 39 m), and half the points of 25 m,
-    /// which keeps `auto`'s fits affordable.
+    /// `predictive` demand: spacing of the road points that carry it. 50 m: half the points
+    /// of 25 m, which keeps `auto`'s fits affordable; every site then reaches a point for a
+    /// camera of 25 m range or more (the 6 mm bullet sees 39 m), not for the 2.8 mm dome
+    /// (17.1 m), which a warning names (``PlacementStage/roadSamplingWarnings(_:specs:hasRoads:)``).
     public var predictiveSpacingMeters: Double = 50
     /// `predictive` demand: a half-life set by an `auto` candidate (otherwise the hot spots'
     /// `half_life_days` applies). Not a scenario key.
