@@ -68,6 +68,7 @@ public struct PlaceCommand: ParsableCommand {
             throw ValidationError("--demand \(s.demand.rawValue) needs --roads")
         }
         let plan = try planSettings()
+        do { try plan.validate() } catch { throw ValidationError(error.message) }
         if plan.plansTraffic {
             guard roads != nil, accidents != nil, input.wards != nil else {
                 throw ValidationError("--demand accidents and --gateway-group need --accidents, --roads and --wards")

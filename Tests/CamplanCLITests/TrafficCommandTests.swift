@@ -95,6 +95,18 @@ struct TrafficCommandTests {
         #expect(r.stderr.contains("--accidents"))
     }
 
+    /// A cordon without a traffic demand (`place`'s default is the incidents) is refused:
+    /// the traffic cameras would otherwise be planned on the accidents without being asked.
+    @Test func aCordonNeedsADemandForItsTrafficCameras() throws {
+        let t = try TrafficTown()
+        let r = try CLIRun.run(["place", "--wards", t.path("wards.geojson"), "--incidents", t.path("incidents.csv"),
+                                "--roads", t.path("roads.geojson"), "--accidents", t.path("accidents.csv"),
+                                "--gateway-group", "Thị trấn Thử", "--camera-types", "traffic_4mp_8mm", "--out", t.path("out"), "--quiet"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("set demand (--demand) to accidents or roads (found incidents)"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: t.path("out")))
+    }
+
     @Test func aBadAccidentClassNamesItsRow() throws {
         let t = try TrafficTown()
         try "id,date,severity,lon,lat\nB1,2022-01-01,nghiêm trọng,106.36,10.363\nB2,2022-01-02,nhẹ,106.36,10.364\n"

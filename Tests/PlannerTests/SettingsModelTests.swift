@@ -71,7 +71,7 @@ struct SettingsModelTests {
             camera_cost: 3
             headings: 4
             per_site: 2
-            demand: kde
+            demand: roads             # a cordon (gateway_groups below) needs accidents or roads
             hot_priority: 2
             backup: 0.5
             allocation: free
@@ -133,7 +133,7 @@ struct SettingsModelTests {
         p.adHocCost = 3
         p.headings = 4
         p.perSite = 2
-        p.demand = .kde
+        p.demand = .roads
         p.hotPriority = 2
         p.backupBeta = 0.5
         p.groupQuotas = ["X": GroupQuota(min: nil, max: 3)]

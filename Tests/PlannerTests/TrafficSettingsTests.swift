@@ -35,6 +35,31 @@ struct TrafficSettingsTests {
         #expect(t.demand == .accidents)
     }
 
+    /// A cordon with a crime demand (here `auto`, inherited from the defaults) is refused
+    /// rather than planned on the accidents without a word.
+    @Test func aCordonNeedsATrafficDemand() throws {
+        do {
+            _ = try ScenarioFile.parse(yaml: """
+            inputs: {wards: w.geojson, incidents: i.csv, accidents: a.csv, roads: r.gpkg}
+            defaults: {demand: auto}
+            scenarios:
+              - name: cordon
+                gateway_groups: [Thành phố Mỹ Tho]
+            """, path: "s.yaml")
+            Issue.record("a cordon with demand auto was accepted")
+        } catch {
+            #expect("\(error)".contains("gateway_groups (--gateway-group) plans traffic cameras: set demand (--demand) to accidents or roads (found auto)"), "\(error)")
+        }
+        let roads = try ScenarioFile.parse(yaml: """
+        inputs: {wards: w.geojson, incidents: i.csv, roads: r.gpkg}
+        scenarios:
+          - name: cordon
+            demand: roads
+            gateway_groups: [Thành phố Mỹ Tho]
+        """, path: "s.yaml")
+        #expect(roads.scenarios[0].settings.trafficPlan.demand == .roads)
+    }
+
     @Test func aScenarioWithoutTrafficKeysPlansNoTraffic() throws {
         let file = try ScenarioFile.parse(yaml: "inputs: {wards: w.geojson, incidents: i.csv}\nscenarios:\n  - name: a\n", path: "s.yaml")
         #expect(!file.scenarios[0].settings.plansTraffic)

@@ -33,6 +33,12 @@ public struct PlanSettings: Sendable, Equatable, StageSettings {
         try outputs.validate()
         try traffic.validate()
         try limits.validate()
+        // A cordon plans traffic cameras, whose demand is the accidents or the roads: any other
+        // demand (e.g. `auto` inherited from the defaults) would silently become the accidents.
+        if !traffic.plan.gatewayGroups.isEmpty, placement.demand != .accidents, placement.demand != .roads {
+            throw SettingProblem("gateway_groups (--gateway-group) plans traffic cameras: set demand (--demand) to accidents or roads "
+                + "(found \(placement.demand.rawValue))", key: "gateway_groups")
+        }
     }
 
     public static var alternatives: [[String]] {
