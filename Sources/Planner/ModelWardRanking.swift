@@ -60,6 +60,9 @@ public struct CriterionResult: Sendable, Equatable {
     /// `<=` or `>=`.
     public var comparison: String
     public var passed: Bool
+    /// `not_complex`: the complex cells counted (the value is their density per km²); `nil`
+    /// for the other criteria and without trends.
+    public var count: Int? = nil
 }
 
 /// A ward's place in its list.
@@ -157,7 +160,7 @@ public enum ModelWardRanking {
             gt("serious_clearance", w.seriousClearance(year: year), c.seriousClearanceMin),
             // Complex-cell density per km² against its class's quantile (n/a without trends).
             CriterionResult(key: "not_complex", value: complex.densityPerKm2, threshold: complex.threshold, comparison: "<=",
-                            passed: !complex.isComplex),
+                            passed: !complex.isComplex, count: complex.cells),
             le("rate", rate, rateThreshold),
         ]
         if let minimum = coverageThreshold {

@@ -75,6 +75,12 @@ import Testing
         #expect(try notComplex("P3").value == 0.25 && (try notComplex("P3").passed))
         #expect(try notComplex("P1").value == 0 && (try notComplex("P1").passed))
         #expect(try notComplex("X1").value == nil && (try notComplex("X1").passed))
+        // model-wards.csv writes the cells behind each density: P2's 2 persistent + 1 intensifying.
+        let table = PlannerTables.modelWards(r)
+        let cells = try #require(table.fields.firstIndex { $0.name == "not_complex_cells" })
+        #expect(table.fields[cells - 1].name == "not_complex_pass")
+        let byWard = Dictionary(uniqueKeysWithValues: zip(r.map(\.wardID), table.rows.map { $0[cells] }))
+        #expect(byWard == ["P1": .integer(0), "P2": .integer(3), "P3": .integer(1), "X1": .null, "X2": .null])
         // Only persistent cells count when configured so: P2 has 2 per km², still above 1.125.
         var c = ModelWardCriteria()
         c.complexArea.categories = ["persistent_hot_spot"]

@@ -11,17 +11,21 @@ public enum PlannerTables {
         ]
         for k in ModelWardRanking.criterionKeys {
             fields += [.init("\(k)_value", .real), .init("\(k)_threshold", .real), .init("\(k)_pass", .bool)]
+            // The complex cells behind not_complex's density (a ward with none is never complex).
+            if k == "not_complex" { fields.append(.init("not_complex_cells", .integer)) }
         }
         var t = ReportTable(fields: fields)
         for r in ranked {
             var row: [FieldValue] = [.string(r.listKey), .integer(Int64(r.rank)), .string(r.wardID), .string(r.wardName),
                                      .string(r.type), .string(r.group), .real(r.score), .bool(r.eligible)]
             for k in ModelWardRanking.criterionKeys {
-                if let c = r.criteria.first(where: { $0.key == k }) {
+                let c = r.criteria.first(where: { $0.key == k })
+                if let c {
                     row += [c.value.map { .real($0) } ?? .null, .real(c.threshold), .bool(c.passed)]
                 } else {
                     row += [.null, .null, .null]
                 }
+                if k == "not_complex" { row.append(c?.count.map { .integer(Int64($0)) } ?? .null) }
             }
             t.rows.append(row)
         }
