@@ -93,6 +93,12 @@ public enum TrafficStage {
         try memoryBudget.require("black-spot segments of \(rule.segmentLengthMeters) m along \(Int(lengthMeters / 1000)) km of roads",
                                  count: lengthMeters / rule.segmentLengthMeters + Double(counted.count), bytesEach: 1500,
                                  change: "use a longer blackspot_segment_m (--blackspot-segment) or fewer blackspot_classes")
+        if settings.demand == .roads {
+            // Road demand: a point every road_demand_spacing_m, each with its weight and coverage.
+            try memoryBudget.require("road demand points every \(settings.roadDemandSpacingMeters) m along \(Int(lengthMeters / 1000)) km of roads",
+                                     count: lengthMeters / settings.roadDemandSpacingMeters + Double(counted.count), bytesEach: 200,
+                                     change: "use a larger road_demand_spacing_m (--road-demand-spacing) or fewer blackspot_classes")
+        }
         let wards = data.boundaries.wards
         var specs: [CameraSpec] = []
         for id in cameraTypes {

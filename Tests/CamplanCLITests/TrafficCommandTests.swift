@@ -119,6 +119,15 @@ struct TrafficCommandTests {
         #expect(!FileManager.default.fileExists(atPath: t.path("out")))
         let ok = try place(t, accidents: t.path("accidents.csv"), ["--budget", "2", "--max-memory", "1GB"])
         #expect(ok.status == 0, "\(ok.stderr)")
+        // Road demand for the traffic cameras of a cordon: a point every 0.0001 m is refused too.
+        try FileManager.default.removeItem(atPath: t.path("out"))
+        let roads = try CLIRun.run(["place", "--wards", t.path("wards.geojson"), "--incidents", t.path("incidents.csv"),
+                                    "--roads", t.path("roads.geojson"), "--accidents", t.path("accidents.csv"), "--demand", "roads",
+                                    "--gateway-group", "Thị trấn Thử", "--camera-types", "traffic_4mp_8mm", "--budget", "6",
+                                    "--road-demand-spacing", "0.0001", "--max-memory", "1GB", "--out", t.path("out"), "--quiet"])
+        #expect(roads.status == 65, "\(roads.stderr)")
+        #expect(roads.stderr.contains("road demand points every 0.0001 m") && roads.stderr.contains("--road-demand-spacing"), "\(roads.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: t.path("out")))
     }
 
     @Test func aBadAccidentClassNamesItsRow() throws {
