@@ -78,10 +78,21 @@ public enum TrafficStage {
     /// - Parameters:
     ///   - cameraTypes: the scenario's camera mix; every type must be road-aligned (`traffic`, `lpr`).
     /// - Throws: ``PlannerError/invalidConfiguration(_:)`` for a fixed or PTZ type in the mix or
-    ///   as `plate_camera`; traffic-plan errors.
+    ///   as `plate_camera`; ``GeoError/overMemoryBudget(what:count:estimatedBytes:budgetBytes:change:)``
+    ///   when the black-spot segments would not fit `memoryBudget`; traffic-plan errors.
     public static func run(_ data: StudyData, inputs: TrafficInputs, sites: SiteSet, settings: TrafficPlanSettings,
-                           cameraTypes: [String], dori: DORILevel) throws -> TrafficOutcome {
+                           cameraTypes: [String], dori: DORILevel, memoryBudget: MemoryBudget = .machineDefault) throws -> TrafficOutcome {
         let start = Date()
+        // The black-spot segments (geometry, counts and their output feature) grow with the
+        // counted road length over the segment length: refuse a length that would not fit.
+        let rule = settings.blackSpotRule
+        let counted = inputs.roads.filtered(classes: rule.roadClasses)
+        let lengthMeters = counted.reduce(0.0) { sum, r in
+            sum + zip(r.line.points, r.line.points.dropFirst()).reduce(0.0) { $0 + $1.0.distance(to: $1.1) }
+        }
+        try memoryBudget.require("black-spot segments of \(rule.segmentLengthMeters) m along \(Int(lengthMeters / 1000)) km of roads",
+                                 count: lengthMeters / rule.segmentLengthMeters + Double(counted.count), bytesEach: 1500,
+                                 change: "use a longer blackspot_segment_m (--blackspot-segment) or fewer blackspot_classes")
         let wards = data.boundaries.wards
         var specs: [CameraSpec] = []
         for id in cameraTypes {

@@ -107,6 +107,20 @@ struct TrafficCommandTests {
         #expect(!FileManager.default.fileExists(atPath: t.path("out")))
     }
 
+    /// Black-spot segments of 1 mm along the test town's 8.8 km of trunk roads would be about
+    /// 9·10⁶ segments: refused before they are made (exit 65, nothing written), as the other
+    /// memory guards; 500 m segments pass under the same budget.
+    @Test func tinyBlackSpotSegmentsAreRefusedByTheMemoryGuard() throws {
+        let t = try TrafficTown()
+        let r = try place(t, accidents: t.path("accidents.csv"), ["--budget", "2", "--blackspot-segment", "0.001", "--max-memory", "1GB"])
+        #expect(r.status == 65, "\(r.stderr)")
+        #expect(r.stderr.contains("black-spot segments of 0.001 m") && r.stderr.contains("more than the memory budget")
+            && r.stderr.contains("--blackspot-segment"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: t.path("out")))
+        let ok = try place(t, accidents: t.path("accidents.csv"), ["--budget", "2", "--max-memory", "1GB"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+    }
+
     @Test func aBadAccidentClassNamesItsRow() throws {
         let t = try TrafficTown()
         try "id,date,severity,lon,lat\nB1,2022-01-01,nghiêm trọng,106.36,10.363\nB2,2022-01-02,nhẹ,106.36,10.364\n"

@@ -64,7 +64,8 @@ public final class Pipeline {
                 let sites = try candidateSites(spacingMeters: s.siteSpacingMeters, label: label)
                 progress?.stage(label + "black spots, gateways and traffic cameras")
                 return try TrafficStage.run(data, inputs: TrafficInputs(roads: roadNetwork(), accidents: accidentTable()), sites: sites,
-                                            settings: scenario.settings.trafficPlan, cameraTypes: s.cameraTypes, dori: s.dori)
+                                            settings: scenario.settings.trafficPlan, cameraTypes: s.cameraTypes, dori: s.dori,
+                                            memoryBudget: scenario.settings.limits.memoryBudget)
             }
             p.traffic = traffic
             p.placement = traffic.placement
