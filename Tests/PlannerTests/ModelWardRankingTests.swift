@@ -88,6 +88,16 @@ import Testing
         #expect(p2.criteria.first { $0.key == "not_complex" }?.value == 2)
     }
 
+    /// complex_quantile 1 would make the criterion vacuous (nothing lies above a list's
+    /// maximum): refused where the setting is read.
+    @Test func aComplexQuantileOfOneIsRefused() throws {
+        let setting = try #require(ModelWardCriteria.settings.first { $0.key == "complex_quantile" })
+        var c = ModelWardCriteria()
+        #expect(throws: SettingProblem.self) { try setting.apply(.text("1"), &c) }
+        try setting.apply(.text("0.9"), &c)
+        #expect(c.complexArea.quantile == 0.9)
+    }
+
     /// A list of one ward cannot judge it against peers (it is its own quantile): any complex
     /// cell makes it complex, and a warning says so.
     @Test func aSingleWardListIsJudgedAbsolutely() throws {

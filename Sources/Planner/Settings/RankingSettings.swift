@@ -23,7 +23,8 @@ extension ModelWardCriteria: StageSettings {
                       : "'\($0)' is not an emerging hot-spot category; use one of \(EmergingHotSpotCategory.allCases.map(\.rawValue).joined(separator: ", "))" }),
             .value("complex_quantile", \.complexArea.quantile,
                    help: "A ward is complex when its complex-cell density is above this quantile of its own list (phường against phường).",
-                   valueName: "share", check: .share),
+                   valueName: "share", check: SettingCheck { $0 >= 0 && $0 < 1 ? nil
+                       : "expected a share in [0, 1), found \($0) (at 1 no ward lies above its list's maximum, so none would be complex)" }),
             .value("rate_max_quantile", \.rateMaxQuantile, help: "Incident rate at or below this quantile of the list (0.5 = median).",
                    valueName: "share", check: .share),
             weightsSetting,
