@@ -87,6 +87,23 @@ struct TrafficCommandTests {
         #expect((summary["rule"] as? String)?.contains("Thông tư 26/2012/TT-BGTVT") == true)
     }
 
+    /// The held-out evaluation judges crime placements: asked of a traffic plan, it says it
+    /// gives no figure instead of leaving the setting unused.
+    @Test func evaluateYearOnATrafficPlanIsAWarningNotASilentNoOp() throws {
+        let t = try TrafficTown()
+        let out = t.path("out")
+        let r = try CLIRun.run(["place", "--wards", t.path("wards.geojson"), "--incidents", t.path("incidents.csv"),
+                                "--roads", t.path("roads.geojson"), "--accidents", t.path("accidents.csv"),
+                                "--demand", "accidents", "--camera-types", "traffic_4mp_8mm", "--budget-cost", "200",
+                                "--evaluate-year", "2023", "--out", out, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as! [String: Any]
+        let warnings = summary["warnings"] as? [String] ?? []
+        #expect(warnings.contains { $0.hasPrefix("evaluate_year 2023 gives no held-out figure for a traffic plan") })
+        #expect(summary["heldout_coverage"] == nil)
+        #expect(r.stdout.contains("evaluate_year 2023 gives no held-out figure"))
+    }
+
     @Test func accidentDemandNeedsTheAccidentFile() throws {
         let t = try TrafficTown()
         let r = try CLIRun.run(["place", "--wards", t.path("wards.geojson"), "--incidents", t.path("incidents.csv"),

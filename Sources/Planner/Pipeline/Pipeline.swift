@@ -69,6 +69,11 @@ public final class Pipeline {
             }
             p.traffic = traffic
             p.placement = traffic.placement
+            // The held-out evaluation judges crime placements; say so rather than leave the
+            // setting unused without a word.
+            if request.heldOut, let y = scenario.settings.hotSpots.evaluationYear {
+                p.placement?.warnings.append("evaluate_year \(y) gives no held-out figure for a traffic plan (accident demand): its coverage is in-sample only")
+            }
         case .plan:
             let r = try step("placement") {
                 let s = scenario.settings.placement
