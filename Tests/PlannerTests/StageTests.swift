@@ -336,6 +336,13 @@ struct RoadSamplingWarningTests {
         #expect(PlacementStage.roadSamplingWarnings(p, specs: specs, hasRoads: true).first?.hasPrefix("roads demand sits on road points 40 m apart") == true)
         p.demand = .incidents
         #expect(PlacementStage.roadSamplingWarnings(p, specs: specs, hasRoads: true).isEmpty)
+        // Without roads, kde and gistar demand sits on cell points, not road points: no
+        // road-spacing warning for any of the three kinds.
+        for kind in [DemandKind.kde, .gistar, .roads] {
+            p.demand = kind
+            #expect(PlacementStage.roadSamplingWarnings(p, specs: specs, hasRoads: false).isEmpty, "\(kind)")
+            #expect(!PlacementStage.roadSamplingWarnings(p, specs: specs, hasRoads: true).isEmpty, "\(kind)")
+        }
     }
 }
 

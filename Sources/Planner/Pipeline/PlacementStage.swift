@@ -157,7 +157,8 @@ public enum PlacementStage {
         let spacing: (key: String, meters: Double)
         switch s.demand {
         case .predictive: spacing = ("predictive_spacing_m", s.predictiveSpacingMeters)
-        case .roads, .kde, .gistar where hasRoads: spacing = ("road_demand_spacing_m", s.roadDemandSpacingMeters)
+        case .roads where hasRoads, .kde where hasRoads, .gistar where hasRoads:
+            spacing = ("road_demand_spacing_m", s.roadDemandSpacingMeters)
         default: return []
         }
         let short = specs.filter { 2 * $0.rangeMeters < spacing.meters }
