@@ -44,6 +44,14 @@ struct TrafficTown {
     }
 
     func path(_ name: String) -> String { dir + "/" + name }
+
+    /// `camplan place` on the town's files, planning traffic cameras on the accidents with
+    /// 200 million VND, plus `extra`.
+    func placeTraffic(_ extra: [String]) throws -> CLIRun {
+        try CLIRun.run(["place", "--wards", path("wards.geojson"), "--incidents", path("incidents.csv"),
+                        "--roads", path("roads.geojson"), "--accidents", path("accidents.csv"),
+                        "--demand", "accidents", "--camera-types", "traffic_4mp_8mm", "--budget-cost", "200"] + extra + ["--quiet"])
+    }
 }
 
 @Suite("camplan place --demand accidents")
@@ -51,10 +59,7 @@ struct TrafficCommandTests {
     @Test func cordonAndTrafficCamerasAlongTheRoads() throws {
         let t = try TrafficTown()
         let out = t.path("out")
-        let r = try CLIRun.run(["place", "--wards", t.path("wards.geojson"), "--incidents", t.path("incidents.csv"),
-                                "--roads", t.path("roads.geojson"), "--accidents", t.path("accidents.csv"),
-                                "--demand", "accidents", "--camera-types", "traffic_4mp_8mm", "--budget-cost", "200",
-                                "--gateway-group", "Thị trấn Thử", "--gateway-classes", "trunk", "--out", out, "--quiet"])
+        let r = try t.placeTraffic(["--gateway-group", "Thị trấn Thử", "--gateway-classes", "trunk", "--out", out])
         #expect(r.status == 0, "\(r.stderr)")
         // Four gateways (the lane is residential), each watched by its own plate camera.
         let gates = try VectorReader.read(out + "/gateways.geojson")
@@ -92,10 +97,7 @@ struct TrafficCommandTests {
     @Test func evaluateYearOnATrafficPlanIsAWarningNotASilentNoOp() throws {
         let t = try TrafficTown()
         let out = t.path("out")
-        let r = try CLIRun.run(["place", "--wards", t.path("wards.geojson"), "--incidents", t.path("incidents.csv"),
-                                "--roads", t.path("roads.geojson"), "--accidents", t.path("accidents.csv"),
-                                "--demand", "accidents", "--camera-types", "traffic_4mp_8mm", "--budget-cost", "200",
-                                "--evaluate-year", "2023", "--out", out, "--quiet"])
+        let r = try t.placeTraffic(["--evaluate-year", "2023", "--out", out])
         #expect(r.status == 0, "\(r.stderr)")
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as! [String: Any]
         let warnings = summary["warnings"] as? [String] ?? []
