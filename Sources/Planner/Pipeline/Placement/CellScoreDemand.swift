@@ -15,14 +15,13 @@ struct CellScoreDemand: DemandSource {
         let r = hot.result
         var score = self.score == .kde ? r.kdePerSquareKm : r.giZ.map { max($0, 0) }
         for i in score.indices where r.giBin[i] >= 2 { score[i] *= s.hotPriority }
-        let roads = c.data.roads
-        if roads.isEmpty {
+        if c.data.roads.isEmpty {
             let demand = try DemandSet.cells(centres: r.cells.centers, scores: score)
             return (demand, (0 ..< r.cells.count).filter { score[$0].isFinite && score[$0] > 0 }.map { hot.wardOfCell[$0] })
         }
         // Each cell's score is spread over the road points inside it: a camera earns a cell's
         // weight by watching its streets, not by hitting its centre.
-        let samples = try DemandSet.alongRoads(roads, spacingMeters: s.roadDemandSpacingMeters)
+        let samples = try c.roadSamples(spacingMeters: s.roadDemandSpacingMeters, for: s.demand.rawValue)
         var cellOfSample = [Int](repeating: -1, count: samples.count)
         var perCell = [Int](repeating: 0, count: r.cells.count)
         for i in 0 ..< samples.count {
@@ -44,7 +43,7 @@ struct CellScoreDemand: DemandSource {
             cellOfDemand.append(cell)
         }
         let demand = try DemandSet(points: pts, weights: ws)
-        let inside = try PolygonIndex(c.data.boundaries.wards.map(\.geometry)).firstContaining(pts)
+        let inside = try c.wards(of: pts)
         return (demand, zip(inside, cellOfDemand).map { w, cell in w ?? hot.wardOfCell[cell] })
     }
 }

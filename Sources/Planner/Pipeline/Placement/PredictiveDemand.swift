@@ -10,10 +10,7 @@ import HotSpots
 struct PredictiveDemand: DemandSource {
     func demand(_ c: DemandContext) throws -> (DemandSet, [Int?]) {
         let s = c.settings
-        guard !c.data.roads.isEmpty else {
-            throw PlannerError.invalidConfiguration("predictive demand needs a road layer (--roads, or roads: in the scenario inputs)")
-        }
-        let samples = try DemandSet.alongRoads(c.data.roads, spacingMeters: s.predictiveSpacingMeters)
+        let samples = try c.roadSamples(spacingMeters: s.predictiveSpacingMeters, for: "predictive")
         // The surface applies its own half-life (an `auto` candidate's, else `half_life_days`)
         // to the undecayed weights: the decay counts once.
         let density = try s.predictive(halfLifeDays: c.incidentSettings.halfLifeDays)
@@ -29,7 +26,7 @@ struct PredictiveDemand: DemandSource {
             pts.append(samples.points[i])
             ws.append(surface[i])
         }
-        return (try DemandSet(points: pts, weights: ws), try PolygonIndex(c.data.boundaries.wards.map(\.geometry)).firstContaining(pts))
+        return (try DemandSet(points: pts, weights: ws), try c.wards(of: pts))
     }
 }
 

@@ -7,15 +7,12 @@ import GeoKit
 struct RoadDemand: DemandSource {
     func demand(_ c: DemandContext) throws -> (DemandSet, [Int?]) {
         let s = c.settings
-        guard !c.data.roads.isEmpty else {
-            throw PlannerError.invalidConfiguration("road demand needs a road layer (--roads, or roads: in the scenario inputs)")
-        }
-        let samples = try DemandSet.alongRoads(c.data.roads, spacingMeters: s.roadDemandSpacingMeters)
+        let samples = try c.roadSamples(spacingMeters: s.roadDemandSpacingMeters, for: "road")
         var ws = samples.weights
         if let hot = c.hot, s.hotPriority != 1 {
             for i in 0 ..< samples.count where hot.isHot95(at: samples.points[i]) { ws[i] *= s.hotPriority }
         }
         let demand = try DemandSet(points: samples.points, weights: ws)
-        return (demand, try PolygonIndex(c.data.boundaries.wards.map(\.geometry)).firstContaining(samples.points))
+        return (demand, try c.wards(of: samples.points))
     }
 }

@@ -69,6 +69,22 @@ struct DemandContext {
     var undecayedWeights: [Double]
     /// ``CivilDate`` day of each incident, `nil` when undated.
     var incidentDays: [Int?]
+
+    /// Points every `spacingMeters` along the study's roads, for the demand `noun` (`road`,
+    /// `predictive`) that lives on them.
+    /// - Throws: ``PlannerError/invalidConfiguration(_:)`` naming the demand when there is no
+    ///   road layer.
+    func roadSamples(spacingMeters: Double, for noun: String) throws -> DemandSet {
+        guard !data.roads.isEmpty else {
+            throw PlannerError.invalidConfiguration("\(noun) demand needs a road layer (--roads, or roads: in the scenario inputs)")
+        }
+        return try DemandSet.alongRoads(data.roads, spacingMeters: spacingMeters)
+    }
+
+    /// The ward holding each of `points` (`nil` outside every ward).
+    func wards(of points: PlanarPointSet) throws -> [Int?] {
+        try PolygonIndex(data.boundaries.wards.map(\.geometry)).firstContaining(points)
+    }
 }
 
 /// One demand kind (`demand:`, `--demand`): turns the study into the optimizer's weighted
