@@ -60,7 +60,7 @@ public enum PlanRun {
         let runLevel = requested.reduce(into: Set<String>()) { $0.formUnion($1) }
         var products: [PlanProducts] = []
         var console = ""
-        var best: (name: String, share: Double)?   // the plan that sees most of the held-out year
+        var best: (name: String, rank: (Int, Double))?   // the plan that sees most of the held-out year
         if !data.incidents.rejections.isEmpty, runLevel.contains("rejects") {
             console += "\(data.incidents.rejections.count) incident rows rejected; see rejects.csv\n"
         }
@@ -78,11 +78,11 @@ public enum PlanRun {
             for w in p.warnings.dropFirst(data.warnings.count) { console += "\(sc.name): warning: \(w)\n" }
             for note in OutputRegistry.unavailableNotes(p) { console += "\(sc.name): note: \(note)\n" }
             if let o = p.placement {
-                // Scenarios compare on the held-out year (the same incidents for all); in-sample
-                // shares are on each scenario's own demand, so they only break ties among
-                // scenarios without a held-out figure.
-                let share = p.heldOut.map { 1 + $0.score.coverage } ?? (o.totalWeight > 0 ? o.coveredWeight / o.totalWeight : 0)
-                if share > (best?.share ?? -1) { best = (sc.name, share) }
+                // Scenarios compare on the held-out year (the same incidents for all) and rank
+                // before those without one; in-sample shares are on each scenario's own demand,
+                // so they only order the scenarios that have no held-out figure.
+                let rank = p.heldOut.map { (1, $0.score.coverage) } ?? (0, o.totalWeight > 0 ? o.coveredWeight / o.totalWeight : 0)
+                if best.map({ rank > $0.rank }) ?? true { best = (sc.name, rank) }
                 console += "\(sc.name): " + PlacementOutputs.console(p, costUnit: data.catalog.costUnit)
                     .replacingOccurrences(of: "\n", with: "\n  ").trimmingCharacters(in: .whitespaces)
             }
