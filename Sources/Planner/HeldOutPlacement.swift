@@ -126,14 +126,14 @@ public enum HeldOutPlacement {
     }
 
     /// Years as the console writes them: runs of consecutive years as `2021-2022`, gaps with a
-    /// comma (`2019, 2021`: a range would claim 2020).
-    static func yearsText(_ years: [Int]) -> String {
+    /// comma (`2019, 2021`: a range would claim 2020). The pages join runs with `dash` `–`.
+    static func yearsText(_ years: [Int], dash: String = "-") -> String {
         var parts: [String] = []
         var k = 0
         while k < years.count {
             var end = k
             while end + 1 < years.count, years[end + 1] == years[end] + 1 { end += 1 }
-            parts.append(end == k ? String(years[k]) : "\(years[k])-\(years[end])")
+            parts.append(end == k ? String(years[k]) : "\(years[k])\(dash)\(years[end])")
             k = end + 1
         }
         return parts.joined(separator: ", ")

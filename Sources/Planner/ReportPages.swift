@@ -64,10 +64,9 @@ public enum ReportPages {
         // The held-out share (a year the plan never saw) before the in-sample one.
         if let h = p.heldOutShare {
             var value = lang.percent(share: h)
-            if let y = p.heldOutYears, let first = y.fit.first, let last = y.fit.last {
-                let fit = first == last ? "\(first)" : "\(first)–\(last)"
+            if let y = p.heldOutYears, !y.fit.isEmpty {
                 value += " (" + lang.text(.heldOutYearNote).replacingOccurrences(of: "{year}", with: "\(y.year)")
-                    .replacingOccurrences(of: "{fit}", with: fit) + ")"
+                    .replacingOccurrences(of: "{fit}", with: HeldOutPlacement.yearsText(y.fit, dash: "–")) + ")"
             }
             headline.append((lang.text(.headlineHeldOut), value))
         }

@@ -39,5 +39,9 @@ import Testing
         #expect(vi.contains("2,8 % (vụ việc năm 2023, phương án bố trí theo 2021–2022)"))
         let en = try ReportPages.scenario(input, lang: .en)
         #expect(en.contains("(2023's incidents, plan fitted to 2021–2022)"))
+        // Fit years with a gap are listed, not written as a range that claims the missing year.
+        var gapped = input
+        gapped.heldOutYears = (2023, [2019, 2021, 2022])
+        #expect(try ReportPages.scenario(gapped, lang: .en).contains("plan fitted to 2019, 2021–2022)"))
     }
 }
